@@ -1,0 +1,1 @@
+"""The drill: pure transitions (engine) and the thin service that persists them."""

@@ -1,0 +1,23 @@
+"""Splits a reply into clauses so each can be classified on its own (a reply holds several elements)."""
+
+from __future__ import annotations
+
+import re
+
+# Sentence ends, semicolons, dashes and a few joining words that usually start a new speech act.
+_BOUNDARY = re.compile(
+    r"(?<=[.!?;])\s+|\s*[;\u2014\u2013]\s*|\s+-\s+|\s*\.\.\.\s*"
+    r"|,?\s+\b(?:and then|and|but|so|then|also)\b\s+(?=(?:i|i'll|i'm|i've|we|we'll|let|you|you'll|can|could|would|"
+    r"please|what|how|is|are|anything)\b)",
+    re.IGNORECASE,
+)
+_MIN_LETTERS = 2
+
+
+def split_clauses(text: str) -> list[str]:
+    """Split a reply into clauses; always returns at least one clause for non-blank text."""
+    pieces = [p.strip(" ,") for p in _BOUNDARY.split(text) if p and p.strip(" ,")]
+    clauses = [p for p in pieces if sum(ch.isalpha() for ch in p) >= _MIN_LETTERS]
+    if not clauses and text.strip():
+        return [text.strip()]
+    return clauses

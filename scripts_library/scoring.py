@@ -1,0 +1,82 @@
+"""Rubric scoring: pure functions from detected elements to a score, a verdict and feedback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from scripts_library.elements import HINTS, PRAISE, Element
+from scripts_library.schema import Rubric
+
+
+class FeedbackKind(StrEnum):
+    """What a feedback item tells the employee."""
+
+    PRAISE = "praise"
+    MISSING = "missing"
+    CRITICAL_MISSING = "critical_missing"
+    ANTI_PATTERN = "anti_pattern"
+
+
+@dataclass(frozen=True)
+class FeedbackItem:
+    """One explainable point of feedback about a reply."""
+
+    kind: FeedbackKind
+    element: Element
+    message: str
+
+
+@dataclass(frozen=True)
+class RubricResult:
+    """The score (0-100), the verdict, and why."""
+
+    score: int
+    passed: bool
+    found: frozenset[Element]
+    items: tuple[FeedbackItem, ...]
+
+    @property
+    def missing(self) -> tuple[Element, ...]:
+        """Required elements the reply did not contain."""
+        return tuple(i.element for i in self.items if i.kind in (FeedbackKind.MISSING, FeedbackKind.CRITICAL_MISSING))
+
+
+def score_reply(rubric: Rubric, elements: Iterable[Element]) -> RubricResult:
+    """Score the elements found against the rubric.
+
+    The score is the share of required weight covered, minus anti-pattern penalties, clamped to
+    0-100. A reply passes when it reaches the pass mark and contains every critical element.
+    """
+    found = frozenset(elements)
+    total_weight = sum(rubric.required.values())
+    covered = sum(w for e, w in rubric.required.items() if e in found)
+    penalty = sum(p for e, p in rubric.anti_patterns.items() if e in found)
+    score = max(0, min(100, round(100 * covered / total_weight) - penalty))
+    critical_missing = [e for e in rubric.critical if e not in found]
+    items = _feedback_items(rubric, found, set(critical_missing))
+    passed = score >= rubric.pass_mark and not critical_missing
+    return RubricResult(score=score, passed=passed, found=found, items=items)
+
+
+def _feedback_items(
+    rubric: Rubric, found: frozenset[Element], critical_missing: set[Element]
+) -> tuple[FeedbackItem, ...]:
+    items: list[FeedbackItem] = []
+    # Anti-patterns first: they cost the most and are the first thing to unlearn.
+    for element in rubric.anti_patterns:
+        if element in found:
+            items.append(FeedbackItem(FeedbackKind.ANTI_PATTERN, element, HINTS[element]))
+    # Unlisted anti-patterns still get a word, without a penalty.
+    for element in sorted(found):
+        if element.is_anti_pattern and element not in rubric.anti_patterns:
+            items.append(FeedbackItem(FeedbackKind.ANTI_PATTERN, element, HINTS[element]))
+    for element in rubric.required:
+        if element in found:
+            items.append(FeedbackItem(FeedbackKind.PRAISE, element, PRAISE[element]))
+        elif element in critical_missing:
+            items.append(FeedbackItem(FeedbackKind.CRITICAL_MISSING, element, HINTS[element]))
+        else:
+            items.append(FeedbackItem(FeedbackKind.MISSING, element, HINTS[element]))
+    return tuple(items)

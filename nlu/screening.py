@@ -29,137 +29,19 @@ MESSAGES: dict[Unjudgeable, str] = {
 
 # Common English words, including shop-floor vocabulary, to tell English from other languages.
 _ENGLISH = frozenset(
-    [
-        "a",
-        "about",
-        "all",
-        "am",
-        "an",
-        "and",
-        "any",
-        "anything",
-        "are",
-        "as",
-        "at",
-        "back",
-        "be",
-        "been",
-        "but",
-        "by",
-        "can",
-        "could",
-        "day",
-        "did",
-        "do",
-        "does",
-        "don't",
-        "for",
-        "from",
-        "get",
-        "go",
-        "good",
-        "got",
-        "great",
-        "had",
-        "has",
-        "have",
-        "hello",
-        "help",
-        "hey",
-        "hi",
-        "how",
-        "i",
-        "i'll",
-        "i'm",
-        "i've",
-        "if",
-        "in",
-        "is",
-        "it",
-        "it's",
-        "just",
-        "know",
-        "let",
-        "let's",
-        "look",
-        "looking",
-        "me",
-        "morning",
-        "my",
-        "need",
-        "no",
-        "not",
-        "now",
-        "of",
-        "off",
-        "oh",
-        "ok",
-        "okay",
-        "on",
-        "one",
-        "or",
-        "order",
-        "our",
-        "out",
-        "over",
-        "please",
-        "right",
-        "see",
-        "so",
-        "sorry",
-        "sure",
-        "take",
-        "than",
-        "thank",
-        "thanks",
-        "that",
-        "that's",
-        "the",
-        "them",
-        "then",
-        "there",
-        "they",
-        "this",
-        "to",
-        "today",
-        "up",
-        "us",
-        "was",
-        "we",
-        "we'll",
-        "we're",
-        "well",
-        "what",
-        "when",
-        "where",
-        "which",
-        "will",
-        "with",
-        "would",
-        "yeah",
-        "yes",
-        "you",
-        "you'll",
-        "you're",
-        "your",
-        "welcome",
-        "find",
-        "come",
-        "coming",
-        "in",
-        "store",
-        "item",
-        "help",
-        "call",
-        "check",
-        "get",
-        "give",
-        "here",
-        "hi",
-    ]
+    """
+    a about all am an and any anything are as at back be been but by can could day did do does don't for
+    from get go good got great had has have hello help hey hi how i i'll i'm i've if in is it it's just
+    know let let's look looking me morning my need no not now of off oh ok okay on one or order our out
+    over please right see so sorry sure take than thank thanks that that's the them then there they this
+    to today up us was we we'll we're well what when where which will with would yeah yes you you'll
+    you're your welcome find come coming in store item help call check get give here hi
+    """.split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _MIN_WORDS_FOR_LANGUAGE = 3
+# Terminal colour and cursor codes pasted along with text (ESC [ ... final byte).
+_ANSI_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]")
 
 
 @dataclass(frozen=True)
@@ -172,7 +54,8 @@ class Screened:
 
 
 def clean(text: str) -> str:
-    """Drop control and invisible format characters, fold whitespace to single spaces."""
+    """Drop terminal escape codes, control and invisible format characters; fold whitespace."""
+    text = _ANSI_ESCAPE.sub("", text)
     kept = "".join(" " if ch.isspace() else ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf"))
     return " ".join(kept.split())
 

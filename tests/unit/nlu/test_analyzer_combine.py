@@ -1,0 +1,158 @@
+"""Merging per-clause Rasa parses into one analysis, and spotting the customer's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.analyzer import Analysis, MetaCommand, ReplyAnalyzer, Thresholds, combine, mentions_name
+from nlu.client import IntentScore, Parse
+from scripts_library.elements import Element
+
+E = Element
+DEFAULT = Thresholds()
+
+
+def parse(name: str, confidence: float, text: str = "clause") -> Parse:
+    top = IntentScore(name, confidence)
+    return Parse(text=text, intent=top, ranking=(top, IntentScore("out_of_scope", 1 - confidence)))
+
+
+def test_default_thresholds():
+    assert (DEFAULT.element, DEFAULT.anti_pattern, DEFAULT.meta) == (0.45, 0.35, 0.6)
+
+
+@pytest.mark.parametrize(
+    ("name", "confidence", "credited"),
+    [
+        ("apology", 0.45, True),
+        ("apology", 0.44, False),
+        ("apology", 0.40, False),
+        ("dismissive", 0.40, True),
+        ("dismissive", 0.35, True),
+        ("dismissive", 0.34, False),
+    ],
+)
+def test_elements_and_anti_patterns_have_their_own_thresholds(name, confidence, credited):
+    analysis = combine([parse(name, confidence)], DEFAULT)
+
+    element = Element(name)
+    assert analysis.elements == (frozenset({element}) if credited else frozenset())
+    assert analysis.unsure == (frozenset() if credited else frozenset({element}))
+    assert analysis.meta is None
+
+
+def test_custom_thresholds_are_respected():
+    strict = Thresholds(element=0.9, anti_pattern=0.8, meta=0.99)
+
+    analysis = combine([parse("thanks", 0.85), parse("deflection", 0.85)], strict)
+
+    assert analysis == Analysis(elements=frozenset({E.DEFLECTION}), unsure=frozenset({E.THANKS}))
+
+
+def test_each_clause_contributes_its_element():
+    parses = [parse("apology", 0.9), parse("solution", 0.7), parse("follow_up", 0.5)]
+
+    assert combine(parses, DEFAULT) == Analysis(elements=frozenset({E.APOLOGY, E.SOLUTION, E.FOLLOW_UP}))
+
+
+def test_unsure_elements_are_not_credited():
+    analysis = combine([parse("apology", 0.9), parse("ownership", 0.3)], DEFAULT)
+
+    assert analysis.elements == frozenset({E.APOLOGY})
+    assert analysis.unsure == frozenset({E.OWNERSHIP})
+
+
+def test_element_credited_in_one_clause_is_not_also_unsure():
+    analysis = combine([parse("apology", 0.2), parse("apology", 0.8)], DEFAULT)
+
+    assert analysis == Analysis(elements=frozenset({E.APOLOGY}), unsure=frozenset())
+
+
+@pytest.mark.parametrize("command", list(MetaCommand))
+def test_confident_meta_intent_in_a_single_clause_is_a_command(command):
+    analysis = combine([parse(command.value, 0.6)], DEFAULT)
+
+    assert analysis == Analysis(elements=frozenset(), meta=command)
+
+
+def test_unconfident_meta_intent_is_neither_a_command_nor_an_element():
+    assert combine([parse("drill_skip", 0.59)], DEFAULT) == Analysis(elements=frozenset())
+
+
+def test_meta_intent_is_ignored_when_the_reply_has_several_clauses():
+    analysis = combine([parse("drill_stop", 0.99), parse("greeting", 0.9)], DEFAULT)
+
+    assert analysis == Analysis(elements=frozenset({E.GREETING}))
+
+
+@pytest.mark.parametrize("name", ["out_of_scope", "nlu_fallback", ""])
+def test_intents_that_are_not_elements_are_ignored(name):
+    analysis = combine([parse(name, 0.99), parse("thanks", 0.7)], DEFAULT)
+
+    assert analysis == Analysis(elements=frozenset({E.THANKS}))
+
+
+def test_only_the_top_intent_of_a_clause_counts():
+    top = IntentScore("greeting", 0.5)
+    clause = Parse("hi, sorry", top, (top, IntentScore("apology", 0.49)))
+
+    assert combine([clause], DEFAULT).elements == frozenset({E.GREETING})
+
+
+def test_no_clauses_give_an_empty_analysis():
+    assert combine([], DEFAULT) == Analysis(elements=frozenset())
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mentioned"),
+    [
+        ("Thanks for waiting, Alex!", "Alex", True),
+        ("THANKS FOR WAITING, ALEX", "alex", True),
+        ("alex's order is on its way", "Alex", True),
+        ("Hi Alexander, welcome in", "Alex", False),
+        ("Have you met Dalex?", "Alex", False),
+        ("Hi zoë, welcome back", "Zoë", True),
+        ("Hi Zoëy", "Zoë", False),
+        ("Thanks, Mrs O'Brien", "O'Brien", True),
+        ("Thanks for calling", "Alex", False),
+    ],
+)
+def test_mentions_name_matches_whole_words_in_any_case(text, name, mentioned):
+    assert mentions_name(text, name) is mentioned
+
+
+def test_mentions_name_treats_regex_characters_literally():
+    assert mentions_name("Hi A.J, welcome", "A.J") is True
+    assert mentions_name("Hi AxJ, welcome", "A.J") is False
+
+
+class FakeRasa:
+    """Answers each clause from a table, as Rasa would."""
+
+    def __init__(self, intents: dict[str, tuple[str, float]]) -> None:
+        self.intents = intents
+        self.seen: list[str] = []
+
+    def parse(self, text: str) -> Parse:
+        self.seen.append(text)
+        name, confidence = self.intents[text]
+        return parse(name, confidence, text)
+
+
+def test_analyzer_classifies_each_clause_and_credits_the_customer_name():
+    rasa = FakeRasa({"Sorry, Alex": ("apology", 0.9), "I'll fix it": ("solution", 0.8)})
+
+    with ReplyAnalyzer(rasa, workers=2) as analyzer:  # type: ignore[arg-type]
+        analysis = analyzer.analyze("Sorry, Alex; I'll fix it", customer_name="Alex")
+
+    assert sorted(rasa.seen) == ["I'll fix it", "Sorry, Alex"]
+    assert analysis == Analysis(elements=frozenset({E.APOLOGY, E.SOLUTION, E.PERSONALIZATION}))
+
+
+def test_analyzer_does_not_add_personalization_to_a_meta_command():
+    rasa = FakeRasa({"skip Alex": ("drill_skip", 0.9)})
+
+    with ReplyAnalyzer(rasa, workers=1) as analyzer:  # type: ignore[arg-type]
+        analysis = analyzer.analyze("skip Alex", customer_name="Alex")
+
+    assert analysis == Analysis(elements=frozenset(), meta=MetaCommand.SKIP)

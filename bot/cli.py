@@ -21,7 +21,7 @@ from bot.settings import Settings
 from nlu.screening import screen
 
 logger = logging.getLogger(__name__)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 app = typer.Typer(
     help="Frontline Coach: role-play drills that coach frontline staff the brand's way.",

@@ -16,7 +16,7 @@ from bot.settings import Settings
 from nlu import server
 from nlu.client import RasaClient
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
 nlu_app = typer.Typer(help="The local Rasa NLU server.", no_args_is_help=True)
 

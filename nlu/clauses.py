@@ -8,7 +8,9 @@ import re
 _BOUNDARY = re.compile(
     r"(?<=[.!?;])\s+|\s*[;\u2014\u2013]\s*|\s+-\s+|\s*\.\.\.\s*"
     r"|,?\s+\b(?:and then|and|but|so|then|also)\b\s+(?=(?:i|i'll|i'm|i've|we|we'll|let|you|you'll|can|could|would|"
-    r"please|what|how|is|are|anything)\b)",
+    r"please|what|how|is|are|anything|"
+    # An action verb after "and" usually starts a second commitment: "... and text you the tracking number".
+    r"text|call|ring|email|send|ship|get|give|check|refund|replace|book|put|make|follow|update|have)\b)",
     re.IGNORECASE,
 )
 _MIN_LETTERS = 2

@@ -39,7 +39,8 @@ _ENGLISH = frozenset(
     """.split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-_MIN_WORDS_FOR_LANGUAGE = 3
+_MIN_WORDS_FOR_LANGUAGE = 4
+_MIN_ENGLISH_SHARE = 0.25
 # Terminal colour and cursor codes pasted along with text (ESC [ ... final byte).
 _ANSI_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]")
 
@@ -56,7 +57,10 @@ class Screened:
 def clean(text: str) -> str:
     """Drop terminal escape codes, control and invisible format characters; fold whitespace."""
     text = _ANSI_ESCAPE.sub("", text)
-    kept = "".join(" " if ch.isspace() else ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf"))
+    # Whitespace first: newlines and tabs are control characters too, but they separate words.
+    kept = "".join(
+        " " if ch.isspace() else ch for ch in text if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf")
+    )
     return " ".join(kept.split())
 
 
@@ -84,7 +88,8 @@ def looks_english(words: list[str]) -> bool:
     if len(words) < _MIN_WORDS_FOR_LANGUAGE:
         return True
     known = sum(1 for w in words if w.lower() in _ENGLISH)
-    return known >= max(1, round(0.15 * len(words)))
+    # English replies are full of these words (a third or more); other Latin-script languages share few.
+    return known >= max(1, round(_MIN_ENGLISH_SHARE * len(words)))
 
 
 def _problem(text: str, problem: Unjudgeable, **values: int) -> Screened:

@@ -87,7 +87,9 @@ def train(paths: NluPaths, *, force: bool = False) -> tuple[Path, bool]:
             "--fixed-model-name",
             "model",
         ]
-        done = subprocess.run(command, cwd=paths.project_dir, capture_output=True, text=True, env=_rasa_env())
+        done = subprocess.run(
+            command, cwd=paths.project_dir, capture_output=True, text=True, env=_rasa_env(paths.cache_dir)
+        )
         if done.returncode != 0:
             raise NluSetupError(f"Training the NLU model failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
         # Atomic rename so that a killed training never leaves a half-written cached model.
@@ -95,8 +97,10 @@ def train(paths: NluPaths, *, force: bool = False) -> tuple[Path, bool]:
     return target, True
 
 
-def _rasa_env() -> dict[str, str]:
+def _rasa_env(cache_dir: Path) -> dict[str, str]:
     env = dict(os.environ)
+    # Rasa's training cache would otherwise land in nlu/.rasa inside the checkout.
+    env.setdefault("RASA_CACHE_DIRECTORY", str(cache_dir / "rasa-training-cache"))
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
@@ -140,7 +144,7 @@ def start(paths: NluPaths, model: Path, url: str, *, wait_seconds: float = 180.0
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
             start_new_session=True,
-            env=_rasa_env(),
+            env=_rasa_env(paths.cache_dir),
         )
     paths.pid_file.write_text(str(process.pid))
     deadline = time.monotonic() + wait_seconds

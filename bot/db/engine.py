@@ -49,3 +49,8 @@ def current_revision(engine: Engine) -> str | None:
 
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
+
+
+def downgrade_to_base(engine: Engine) -> None:
+    """Drop every table the migrations created (for tests and resets)."""
+    command.downgrade(alembic_config(engine), "base")

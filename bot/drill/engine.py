@@ -62,7 +62,10 @@ def start(script: TouchpointScript, scenario: Scenario) -> Step:
 def prompt(script: TouchpointScript, scenario: Scenario, turn_index: int, said_so_far: frozenset[Element]) -> Prompt:
     """The customer's line for a turn, preceded by their reaction to what is still missing."""
     turn = scenario.turns[turn_index]
-    reactions = tuple(line for element, line in turn.react_if_missing.items() if element not in said_so_far)
+    # Reactions answer an earlier reply, so the opening line never has any.
+    reactions = tuple(
+        line for element, line in turn.react_if_missing.items() if turn_index > 0 and element not in said_so_far
+    )
     return Prompt(
         touchpoint_id=script.id,
         title=script.title,

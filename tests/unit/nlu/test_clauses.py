@@ -33,13 +33,6 @@ def test_apology_is_split_from_the_remedy_at_an_em_dash():
     assert clauses[1].startswith("I'll get a replacement out today")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="nlu/clauses.py:8-12 only splits on 'and' before a pronoun or auxiliary, so the remedy and the "
-    "follow-up ('and text you the tracking number') stay one clause; combine() credits one intent per "
-    "clause, so such a reply (like late_delivery's own third model line) cannot earn both "
-    "solution and follow_up",
-)
 def test_remedy_and_follow_up_joined_by_and_are_separate_clauses():
     assert split_clauses("I'm so sorry — I'll get a replacement out today and text you the tracking number") == [
         "I'm so sorry",

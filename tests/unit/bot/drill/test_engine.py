@@ -238,12 +238,6 @@ def test_stop_ends_the_drill_unscored():
     assert step.messages == (Notice("stopped", "Drill stopped. No score was recorded. See you next time!"),)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/drill/engine.py:59 start() passes an empty said_so_far, so react_if_missing lines on the first "
-    "turn are shown before the employee has replied at all (schema says they follow a reply that left "
-    "something out)",
-)
 def test_first_turn_shows_no_reactions_before_any_reply():
     script = TouchpointScript.model_validate(
         {

@@ -38,6 +38,8 @@ class Thresholds:
     element: float = 0.45
     anti_pattern: float = 0.35
     meta: float = 0.6
+    # A clause can hold two elements ("I'll send a replacement today"): credit a runner-up this confident.
+    runner_up: float = 0.3
 
 
 _ELEMENTS = {e.value: e for e in Element}
@@ -88,6 +90,9 @@ def combine(parses: list[Parse], thresholds: Thresholds) -> Analysis:
             continue
         needed = thresholds.anti_pattern if element.is_anti_pattern else thresholds.element
         (credited if parse.intent.confidence >= needed else unsure).add(element)
+        runner_up = parse.ranking[1] if len(parse.ranking) > 1 else None
+        if runner_up and runner_up.name in _ELEMENTS and runner_up.confidence >= thresholds.runner_up:
+            credited.add(_ELEMENTS[runner_up.name])
     return Analysis(frozenset(credited), frozenset(unsure - credited))
 
 

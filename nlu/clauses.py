@@ -14,12 +14,28 @@ _BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 _MIN_LETTERS = 2
+_COMMA = re.compile(r",\s+")
+# A comma splits only between parts of at least this many words, so "Welcome back, Maria" stays whole.
+_MIN_WORDS_AROUND_COMMA = 2
 
 
 def split_clauses(text: str) -> list[str]:
     """Split a reply into clauses; always returns at least one clause for non-blank text."""
-    pieces = [p.strip(" ,") for p in _BOUNDARY.split(text) if p and p.strip(" ,")]
+    pieces = [c for p in _BOUNDARY.split(text) if p for c in _split_commas(p.strip(" ,")) if c]
     clauses = [p for p in pieces if sum(ch.isalpha() for ch in p) >= _MIN_LETTERS]
     if not clauses and text.strip():
         return [text.strip()]
     return clauses
+
+
+def _split_commas(piece: str) -> list[str]:
+    parts = [p.strip() for p in _COMMA.split(piece)]
+    merged: list[str] = []
+    for part in parts:
+        if merged and (
+            len(part.split()) < _MIN_WORDS_AROUND_COMMA or len(merged[-1].split()) < _MIN_WORDS_AROUND_COMMA
+        ):
+            merged[-1] = f"{merged[-1]}, {part}"
+        else:
+            merged.append(part)
+    return merged

@@ -92,11 +92,26 @@ def test_intents_that_are_not_elements_are_ignored(name):
     assert analysis == Analysis(elements=frozenset({E.THANKS}))
 
 
-def test_only_the_top_intent_of_a_clause_counts():
+def test_a_confident_runner_up_is_credited_too():
+    top = IntentScore("follow_up", 0.58)
+    clause = Parse("I'll send a replacement today", top, (top, IntentScore("solution", 0.41)))
+
+    assert combine([clause], DEFAULT).elements == frozenset({E.FOLLOW_UP, E.SOLUTION})
+
+
+def test_a_weak_runner_up_or_third_intent_is_not_credited():
     top = IntentScore("greeting", 0.5)
-    clause = Parse("hi, sorry", top, (top, IntentScore("apology", 0.49)))
+    ranking = (top, IntentScore("apology", 0.29), IntentScore("thanks", 0.2))
+    clause = Parse("hi, sorry", top, ranking)
 
     assert combine([clause], DEFAULT).elements == frozenset({E.GREETING})
+
+
+def test_a_non_element_runner_up_is_ignored():
+    top = IntentScore("thanks", 0.55)
+    clause = Parse("thanks, stop", top, (top, IntentScore("drill_stop", 0.44)))
+
+    assert combine([clause], DEFAULT).elements == frozenset({E.THANKS})
 
 
 def test_no_clauses_give_an_empty_analysis():

@@ -70,3 +70,9 @@ def test_never_returns_empty_for_non_blank_text(text):
 @pytest.mark.parametrize("text", ["", "   ", "\n"])
 def test_blank_text_has_no_clauses(text):
     assert split_clauses(text) == []
+
+
+def test_commas_split_only_between_parts_of_two_words_or_more():
+    assert split_clauses("Oh no, I'm so sorry about that.") == ["Oh no", "I'm so sorry about that."]
+    assert split_clauses("Welcome back, Maria!") == ["Welcome back, Maria!"]
+    assert split_clauses("Hi, thanks for coming in, can I help?") == ["Hi, thanks for coming in", "can I help?"]

@@ -64,6 +64,8 @@ class Persona(_Strict):
     name: str = Field(min_length=1)
     mood: str = Field(min_length=1)
     description: str = ""
+    # What a regular customer usually has; an employee who remembers it earns personalization.
+    preference: str = ""
 
 
 class CustomerTurn(_Strict):

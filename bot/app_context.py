@@ -68,6 +68,11 @@ class Coach:
     service: DrillService
 
 
+def library_of(settings: Settings) -> dict[str, TouchpointScript]:
+    """The default library with the organisation's LIBRARY_DIR laid over it."""
+    return load_library(overrides=[settings.library_dir] if settings.library_dir else [])
+
+
 def make_analyzer(settings: Settings, client: RasaClient) -> ReplyAnalyzer:
     """The Rasa-backed analyzer with the configured threshold."""
     return ReplyAnalyzer(client, Thresholds(element=settings.element_confidence))
@@ -77,7 +82,7 @@ def make_analyzer(settings: Settings, client: RasaClient) -> ReplyAnalyzer:
 def open_coach(settings: Settings) -> Iterator[Coach]:
     """Assemble the app and close its connections afterwards."""
     engine = make_engine(settings.database_url)
-    library = load_library()
+    library = library_of(settings)
     client = RasaClient(settings.rasa_url, timeout=settings.rasa_timeout_seconds)
     analyzer = make_analyzer(settings, client)
     service = DrillService(engine=engine, library=library, analyzer=analyzer, max_reply_chars=settings.max_reply_chars)

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from sqlalchemy.orm import Session
 
-from bot import cli_admin
+from bot import cli_admin, cli_library
 from bot.app_context import configure_logging, load_settings, open_coach, utc_now
 from bot.console import ConsoleView, run_drill
 from bot.db.engine import make_engine
@@ -31,6 +31,7 @@ app = typer.Typer(
 )
 app.add_typer(cli_admin.db_app, name="db")
 app.add_typer(cli_admin.nlu_app, name="nlu")
+app.add_typer(cli_library.library_app, name="library")
 
 
 @app.callback()

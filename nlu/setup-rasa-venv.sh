@@ -31,7 +31,7 @@ if [ ! -f "$venv/.complete" ]; then
   "$python310" -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check -r nlu/requirements-rasa.txt 2>&1 \
     | grep -v "is ignored: it is neither a file nor a directory" || true
-  "$venv/bin/rasa" --version >/dev/null
+  SQLALCHEMY_SILENCE_UBER_WARNING=1 "$venv/bin/rasa" --version >/dev/null 2>&1
   touch "$venv/.complete"
   echo "Rasa installed in $(( $(date +%s) - start ))s."
 fi

@@ -46,14 +46,14 @@ class RubricResult:
 def score_reply(rubric: Rubric, elements: Iterable[Element]) -> RubricResult:
     """Score the elements found against the rubric.
 
-    The score is the share of required weight covered, minus anti-pattern penalties, clamped to
-    0-100. A reply passes when it reaches the pass mark and contains every critical element.
+    Each required element found earns its weight in points (capped at 100); each anti-pattern
+    found costs its penalty; the score is clamped to 0-100. A reply passes when it reaches the
+    pass mark and contains every critical element.
     """
     found = frozenset(elements)
-    total_weight = sum(rubric.required.values())
     covered = sum(w for e, w in rubric.required.items() if e in found)
     penalty = sum(p for e, p in rubric.anti_patterns.items() if e in found)
-    score = max(0, min(100, round(100 * covered / total_weight) - penalty))
+    score = max(0, min(100, covered) - penalty)
     critical_missing = [e for e in rubric.critical if e not in found]
     items = _feedback_items(rubric, found, set(critical_missing))
     passed = score >= rubric.pass_mark and not critical_missing

@@ -62,11 +62,13 @@ def test_score_is_the_share_of_required_weight_covered(found, score, passed):
     assert (result.score, result.passed) == (score, passed)
 
 
-def test_score_is_rounded_to_a_whole_number():
-    thirds = Rubric.model_validate({"pass_mark": 50, "required": {"apology": 1, "solution": 2}})
+def test_weights_are_points_and_the_total_is_capped_at_100():
+    generous = Rubric.model_validate({"pass_mark": 50, "required": {"apology": 70, "solution": 60}})
+    stingy = Rubric.model_validate({"pass_mark": 50, "required": {"apology": 20, "solution": 30}})
 
-    assert score_reply(thirds, [E.APOLOGY]).score == 33  # round(33.33)
-    assert score_reply(thirds, [E.SOLUTION]).score == 67  # round(66.67)
+    assert score_reply(generous, [E.APOLOGY]).score == 70
+    assert score_reply(generous, [E.APOLOGY, E.SOLUTION]).score == 100
+    assert score_reply(stingy, [E.APOLOGY, E.SOLUTION]).score == 50
 
 
 def test_anti_pattern_penalty_is_subtracted_and_reaching_the_pass_mark_exactly_passes():

@@ -39,16 +39,15 @@ def to_json(message: Message, *, drill_id: int) -> dict[str, Any]:
             "score": message.score,
             "passed": message.passed,
             "final": message.final,
-            "found": [i.element.value for i in message.items if i.kind is FeedbackKind.PRAISE],
+            "found": [str(i.element) for i in message.items if i.kind is FeedbackKind.PRAISE],
             "missing": [
-                i.element.value
-                for i in message.items
-                if i.kind in (FeedbackKind.MISSING, FeedbackKind.CRITICAL_MISSING)
+                str(i.element) for i in message.items if i.kind in (FeedbackKind.MISSING, FeedbackKind.CRITICAL_MISSING)
             ],
-            "anti_patterns": [i.element.value for i in message.items if i.kind is FeedbackKind.ANTI_PATTERN],
+            "anti_patterns": [str(i.element) for i in message.items if i.kind is FeedbackKind.ANTI_PATTERN],
             "unsure": sorted(message.unsure),
-            "items": [{"kind": i.kind.value, "element": i.element.value, "message": i.message} for i in message.items],
+            "items": [{"kind": i.kind.value, "element": str(i.element), "message": i.message} for i in message.items],
             "model_line": message.model_line,
+            "model_line_credit": message.model_line_credit,
         }
     if isinstance(message, Result):
         return {
@@ -106,7 +105,8 @@ class ConsoleView:
             if message.unsure:
                 names = ", ".join(sorted(e.replace("_", " ") for e in message.unsure))
                 say(f"  [dim]? I wasn't sure whether you meant: {escape(names)} — no credit or blame for it.[/]")
-            say(f'  [italic]Try it like this:[/] "{escape(message.model_line)}"\n')
+            credit = f" [dim](a line by {escape(message.model_line_credit)})[/]" if message.model_line_credit else ""
+            say(f'  [italic]Try it like this:[/] "{escape(message.model_line)}"{credit}\n')
         elif isinstance(message, Result):
             word = "Passed" if message.passed else "Not passed yet"
             say(f"[bold]{word}: {escape(message.title)} — {message.score}/100 (pass mark {message.pass_mark}).[/]")

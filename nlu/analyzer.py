@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
@@ -66,14 +65,11 @@ class ReplyAnalyzer:
         """Stop the worker threads (the client is closed by its owner)."""
         self._pool.shutdown(wait=False, cancel_futures=True)
 
-    def analyze(self, text: str, *, customer_name: str | None = None) -> Analysis:
+    def analyze(self, text: str) -> Analysis:
         """Detect the elements of a screened reply; raises NluUnavailableError when Rasa is down."""
         clauses = split_clauses(text)
         parses = list(self._pool.map(self._client.parse, clauses))
-        analysis = combine(parses, self._thresholds)
-        if customer_name and mentions_name(text, customer_name) and analysis.meta is None:
-            analysis = Analysis(analysis.elements | {Element.PERSONALIZATION}, analysis.unsure)
-        return analysis
+        return combine(parses, self._thresholds)
 
 
 def combine(parses: list[Parse], thresholds: Thresholds) -> Analysis:
@@ -94,8 +90,3 @@ def combine(parses: list[Parse], thresholds: Thresholds) -> Analysis:
         if runner_up and runner_up.name in _ELEMENTS and runner_up.confidence >= thresholds.runner_up:
             credited.add(_ELEMENTS[runner_up.name])
     return Analysis(frozenset(credited), frozenset(unsure - credited))
-
-
-def mentions_name(text: str, name: str) -> bool:
-    """Whether the reply uses the customer's name, as a whole word, in any case."""
-    return re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE) is not None

@@ -52,7 +52,7 @@ def content_warnings(
             Problem(path, line_of(root, ("rubric", "required")), "rubric.required", message, Severity.WARNING)
         )
     if judge is not None:
-        said = frozenset().union(*(judge(line) for line in script.model_lines))
+        said = frozenset().union(*(judge(line.text) for line in script.model_lines))
         for element in script.rubric.critical:
             if element not in said:
                 message = f"critical element {element} is in no model line; show staff what it sounds like"

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from bot.errors import LibraryError
 from scripts_library.problems import Problem, field_path, line_of
-from scripts_library.schema import TouchpointScript
+from scripts_library.schema import TouchpointScript, validation_context
 
 DEFAULT_LIBRARY_DIR = Path(__file__).resolve().parent / "touchpoints"
 
@@ -32,7 +32,7 @@ def parse_script(path: Path) -> tuple[TouchpointScript | None, list[Problem]]:
     if not isinstance(raw, dict):
         return None, [Problem(path, None, "", "expected a mapping of fields at the top level")]
     try:
-        return TouchpointScript.model_validate(raw), []
+        return TouchpointScript.model_validate(raw, context=validation_context(raw)), []
     except ValidationError as exc:
         return None, [
             Problem(path, line_of(root, e["loc"]), field_path(e["loc"]) or "(top level)", e["msg"])

@@ -5,10 +5,23 @@ from __future__ import annotations
 import hashlib
 import json
 from enum import StrEnum
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from scripts_library.elements import ANTI_PATTERNS, Element
+
+ELEMENT_NAMES = frozenset(e.value for e in Element)
+_ID = r"^[a-z0-9_]+$"
 
 
 class _Strict(BaseModel):
@@ -22,22 +35,34 @@ class Situation(StrEnum):
     RECOVERY = "recovery"
 
 
+def _known_element(name: str, info: ValidationInfo) -> str:
+    # With the file's brand element ids in the context, an unknown name is reported at its own key.
+    brand_ids = (info.context or {}).get("brand_ids")
+    if name not in ELEMENT_NAMES and brand_ids is not None and name not in brand_ids:
+        known = ", ".join(sorted(ELEMENT_NAMES | set(brand_ids)))
+        raise ValueError(f"unknown element {name!r}; known elements: {known}")
+    return name
+
+
+ElementName = Annotated[str, Field(pattern=_ID), AfterValidator(_known_element)]
+
+
 class Rubric(_Strict):
-    """How a reply is judged: weighted required elements, critical ones, penalised anti-patterns."""
+    """How a reply is judged: required elements worth points, critical ones, penalised anti-patterns."""
 
     pass_mark: int = Field(ge=1, le=100)
-    required: dict[Element, int] = Field(min_length=1)
-    critical: tuple[Element, ...] = ()
+    required: dict[ElementName, int] = Field(min_length=1)
+    critical: tuple[ElementName, ...] = ()
     anti_patterns: dict[Element, int] = Field(default_factory=dict)
 
     @field_validator("required")
     @classmethod
-    def _weights_positive(cls, value: dict[Element, int]) -> dict[Element, int]:
+    def _weights_positive(cls, value: dict[str, int]) -> dict[str, int]:
         for element, weight in value.items():
             if element in ANTI_PATTERNS:
                 raise ValueError(f"{element} is an anti-pattern; list it under anti_patterns")
-            if weight <= 0:
-                raise ValueError(f"weight of {element} must be positive")
+            if not 0 < weight <= 100:
+                raise ValueError(f"weight of {element} must be between 1 and 100 points")
         return value
 
     @field_validator("anti_patterns")
@@ -58,6 +83,33 @@ class Rubric(_Strict):
         return self
 
 
+def _line_from_text(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+class ModelLine(_Strict):
+    """A line the brand would be proud of; lines suggested by staff carry their author's name."""
+
+    text: str = Field(min_length=1)
+    credit: str | None = None
+
+
+class BrandElement(_Strict):
+    """A brand's own element, e.g. a signature phrase, matched by phrases tolerant of inflection and typos."""
+
+    id: str = Field(pattern=_ID)
+    description: str = Field(min_length=1)
+    hint: str = Field(min_length=1)
+    phrases: tuple[str, ...] = Field(min_length=1)
+
+    @field_validator("id")
+    @classmethod
+    def _not_a_standard_element(cls, value: str) -> str:
+        if value in ELEMENT_NAMES:
+            raise ValueError(f"{value!r} is a standard element; give the brand element its own id")
+        return value
+
+
 class Persona(_Strict):
     """The customer the bot plays."""
 
@@ -69,16 +121,16 @@ class Persona(_Strict):
 
 
 class CustomerTurn(_Strict):
-    """One customer line; `react_if_missing` lines come first when the last reply left an element out."""
+    """One customer line; `react_if_missing` lines come first when earlier replies left an element out."""
 
     say: str = Field(min_length=1)
-    react_if_missing: dict[Element, str] = Field(default_factory=dict)
+    react_if_missing: dict[ElementName, str] = Field(default_factory=dict)
 
 
 class Scenario(_Strict):
     """A situation to practise: a persona and one or more customer turns."""
 
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    id: str = Field(pattern=_ID)
     persona: Persona
     turns: tuple[CustomerTurn, ...] = Field(min_length=1)
 
@@ -86,22 +138,31 @@ class Scenario(_Strict):
 class TouchpointScript(_Strict):
     """Everything the brand wants said at one touchpoint, and how replies are judged."""
 
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    id: str = Field(pattern=_ID)
     title: str = Field(min_length=1)
     channel: str = Field(min_length=1)
     situation: Situation = Situation.ROUTINE
     description: str = ""
-    model_lines: tuple[str, ...] = Field(min_length=1)
+    model_lines: tuple[Annotated[ModelLine, BeforeValidator(_line_from_text)], ...] = Field(min_length=1)
+    brand_elements: tuple[BrandElement, ...] = ()
     rubric: Rubric
     scenarios: tuple[Scenario, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _unique_scenarios(self) -> TouchpointScript:
-        ids = [s.id for s in self.scenarios]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"duplicate scenario ids: {', '.join(dupes)}")
+    def _consistent(self) -> TouchpointScript:
+        _no_duplicates("scenario ids", [s.id for s in self.scenarios])
+        _no_duplicates("brand element ids", [b.id for b in self.brand_elements])
+        known = ELEMENT_NAMES | {b.id for b in self.brand_elements}
+        used = [*self.rubric.required, *(e for s in self.scenarios for t in s.turns for e in t.react_if_missing)]
+        unknown = sorted({e for e in used if e not in known})
+        if unknown:
+            raise ValueError(f"unknown elements: {', '.join(unknown)}")
         return self
+
+    @property
+    def brand(self) -> dict[str, BrandElement]:
+        """The brand elements by id."""
+        return {b.id: b for b in self.brand_elements}
 
     def scenario(self, scenario_id: str | None) -> Scenario:
         """The named scenario, or the first one."""
@@ -116,3 +177,16 @@ class TouchpointScript(_Strict):
         """A hash of the content, stable across key order and formatting of the source file."""
         canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _no_duplicates(what: str, values: list[str]) -> None:
+    dupes = sorted({v for v in values if values.count(v) > 1})
+    if dupes:
+        raise ValueError(f"duplicate {what}: {', '.join(dupes)}")
+
+
+def validation_context(raw: dict[str, Any]) -> dict[str, Any]:
+    """The context that lets unknown element names be reported at their own key."""
+    brands = raw.get("brand_elements")
+    ids = {b.get("id") for b in brands if isinstance(b, dict)} if isinstance(brands, list) else set()
+    return {"brand_ids": frozenset(i for i in ids if isinstance(i, str))}

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from scripts_library.elements import HINTS, PRAISE, Element
-from scripts_library.schema import Rubric
+from scripts_library.elements import ANTI_PATTERNS, HINTS, PRAISE, Element
+from scripts_library.schema import BrandElement, Rubric
 
 
 class FeedbackKind(StrEnum):
@@ -24,7 +24,7 @@ class FeedbackItem:
     """One explainable point of feedback about a reply."""
 
     kind: FeedbackKind
-    element: Element
+    element: str
     message: str
 
 
@@ -34,16 +34,18 @@ class RubricResult:
 
     score: int
     passed: bool
-    found: frozenset[Element]
+    found: frozenset[str]
     items: tuple[FeedbackItem, ...]
 
     @property
-    def missing(self) -> tuple[Element, ...]:
+    def missing(self) -> tuple[str, ...]:
         """Required elements the reply did not contain."""
         return tuple(i.element for i in self.items if i.kind in (FeedbackKind.MISSING, FeedbackKind.CRITICAL_MISSING))
 
 
-def score_reply(rubric: Rubric, elements: Iterable[Element]) -> RubricResult:
+def score_reply(
+    rubric: Rubric, elements: Iterable[str], brand: Mapping[str, BrandElement] | None = None
+) -> RubricResult:
     """Score the elements found against the rubric.
 
     Each required element found earns its weight in points (capped at 100); each anti-pattern
@@ -55,28 +57,36 @@ def score_reply(rubric: Rubric, elements: Iterable[Element]) -> RubricResult:
     penalty = sum(p for e, p in rubric.anti_patterns.items() if e in found)
     score = max(0, min(100, covered) - penalty)
     critical_missing = [e for e in rubric.critical if e not in found]
-    items = _feedback_items(rubric, found, set(critical_missing))
+    items = _feedback_items(rubric, found, set(critical_missing), brand or {})
     passed = score >= rubric.pass_mark and not critical_missing
     return RubricResult(score=score, passed=passed, found=found, items=items)
 
 
+def _praise(element: str, brand: Mapping[str, BrandElement]) -> str:
+    return PRAISE[Element(element)] if element in PRAISE else f"{brand[element].description}: well done."
+
+
+def _hint(element: str, brand: Mapping[str, BrandElement]) -> str:
+    return HINTS[Element(element)] if element in HINTS else brand[element].hint
+
+
 def _feedback_items(
-    rubric: Rubric, found: frozenset[Element], critical_missing: set[Element]
+    rubric: Rubric, found: frozenset[str], critical_missing: set[str], brand: Mapping[str, BrandElement]
 ) -> tuple[FeedbackItem, ...]:
     items: list[FeedbackItem] = []
     # Anti-patterns first: they cost the most and are the first thing to unlearn.
-    for element in rubric.anti_patterns:
-        if element in found:
-            items.append(FeedbackItem(FeedbackKind.ANTI_PATTERN, element, HINTS[element]))
+    for anti_pattern in rubric.anti_patterns:
+        if anti_pattern in found:
+            items.append(FeedbackItem(FeedbackKind.ANTI_PATTERN, anti_pattern, HINTS[anti_pattern]))
     # Unlisted anti-patterns still get a word, without a penalty.
     for element in sorted(found):
-        if element.is_anti_pattern and element not in rubric.anti_patterns:
-            items.append(FeedbackItem(FeedbackKind.ANTI_PATTERN, element, HINTS[element]))
+        if element in ANTI_PATTERNS and element not in rubric.anti_patterns:
+            items.append(FeedbackItem(FeedbackKind.ANTI_PATTERN, element, HINTS[Element(element)]))
     for element in rubric.required:
         if element in found:
-            items.append(FeedbackItem(FeedbackKind.PRAISE, element, PRAISE[element]))
+            items.append(FeedbackItem(FeedbackKind.PRAISE, element, _praise(element, brand)))
         elif element in critical_missing:
-            items.append(FeedbackItem(FeedbackKind.CRITICAL_MISSING, element, HINTS[element]))
+            items.append(FeedbackItem(FeedbackKind.CRITICAL_MISSING, element, _hint(element, brand)))
         else:
-            items.append(FeedbackItem(FeedbackKind.MISSING, element, HINTS[element]))
+            items.append(FeedbackItem(FeedbackKind.MISSING, element, _hint(element, brand)))
     return tuple(items)

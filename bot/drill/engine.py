@@ -6,7 +6,6 @@ from dataclasses import dataclass, replace
 
 from bot.drill.messages import Feedback, Message, Notice, Prompt, Result
 from nlu.analyzer import MetaCommand
-from scripts_library.elements import Element
 from scripts_library.schema import Scenario, TouchpointScript
 from scripts_library.scoring import RubricResult, score_reply
 
@@ -33,7 +32,7 @@ class DrillState:
     """Where a drill stands: the customer turn awaiting a reply and the elements said so far."""
 
     turn_index: int
-    said_so_far: frozenset[Element]
+    said_so_far: frozenset[str]
     finished: bool = False
     scored: bool = False
 
@@ -59,7 +58,7 @@ def start(script: TouchpointScript, scenario: Scenario) -> Step:
     return Step(state, (prompt(script, scenario, 0, frozenset()),))
 
 
-def prompt(script: TouchpointScript, scenario: Scenario, turn_index: int, said_so_far: frozenset[Element]) -> Prompt:
+def prompt(script: TouchpointScript, scenario: Scenario, turn_index: int, said_so_far: frozenset[str]) -> Prompt:
     """The customer's line for a turn, preceded by their reaction to what is still missing."""
     turn = scenario.turns[turn_index]
     # Reactions answer an earlier reply, so the opening line never has any.
@@ -82,20 +81,22 @@ def after_reply(
     script: TouchpointScript,
     scenario: Scenario,
     state: DrillState,
-    elements: frozenset[Element],
+    elements: frozenset[str],
     *,
-    unsure: frozenset[Element] = frozenset(),
+    unsure: frozenset[str] = frozenset(),
     seed: int = 0,
 ) -> Step:
     """Score a reply against everything said so far, give feedback, then the next turn or the result."""
     said = state.said_so_far | elements
-    rubric = score_reply(script.rubric, said)
+    rubric = score_reply(script.rubric, said, script.brand)
+    line = script.model_lines[seed % len(script.model_lines)]
     last = state.turn_index + 1 >= len(scenario.turns)
     feedback = Feedback(
         score=rubric.score,
         passed=rubric.passed,
         items=rubric.items,
-        model_line=script.model_lines[seed % len(script.model_lines)],
+        model_line=line.text,
+        model_line_credit=line.credit,
         unsure=unsure - said,
         final=last,
     )

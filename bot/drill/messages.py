@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scripts_library.elements import Element
 from scripts_library.scoring import FeedbackItem
 
 
@@ -30,7 +29,8 @@ class Feedback:
     passed: bool
     items: tuple[FeedbackItem, ...]
     model_line: str
-    unsure: frozenset[Element] = field(default_factory=frozenset)
+    model_line_credit: str | None = None
+    unsure: frozenset[str] = field(default_factory=frozenset)
     final: bool = True
 
 

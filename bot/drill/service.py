@@ -17,7 +17,7 @@ from bot.drill.messages import Message, Notice
 from bot.errors import CoachError, NluUnavailableError, UnknownTouchpointError
 from nlu.analyzer import Analysis, MetaCommand
 from nlu.screening import MESSAGES, Unjudgeable, screen
-from scripts_library.elements import Element
+from scripts_library.deterministic import deterministic_elements
 from scripts_library.schema import Scenario, TouchpointScript
 
 logger = logging.getLogger(__name__)
@@ -31,7 +31,7 @@ PENDING_TEXT = (
 class Analyzer(Protocol):
     """Anything that detects the elements of a reply (the Rasa-backed ReplyAnalyzer in production)."""
 
-    def analyze(self, text: str, *, customer_name: str | None = None) -> Analysis: ...
+    def analyze(self, text: str) -> Analysis: ...
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ class DrillService:
         with Session(self._engine) as session:
             attempt = session.get_one(Attempt, attempt_id)
             text = attempt.reply_text
-            _, scenario = self._script_of(attempt.drill_session)
+            script, scenario = self._script_of(attempt.drill_session)
         screened = screen(text, max_chars=self._max_reply_chars)
         if screened.problem is not None:
             self._not_scored(attempt_id, screened.problem.value, now)
@@ -125,27 +125,30 @@ class DrillService:
         command = drill.keyword_command(screened.text)
         if command is not None:
             return self._command(attempt_id, command, now)
-        analysis = self._analyzer.analyze(screened.text, customer_name=scenario.persona.name)
+        analysis = self._analyzer.analyze(screened.text)
         if analysis.meta is not None:
             return self._command(attempt_id, analysis.meta, now)
-        return self._score(attempt_id, analysis, now)
+        # Names, remembered preferences and brand phrases are matched exactly, not guessed by the model.
+        matched = deterministic_elements(script, scenario, screened.text)
+        elements = frozenset[str]().union(analysis.elements, matched)
+        return self._score(attempt_id, elements, analysis.unsure, now)
 
-    def _score(self, attempt_id: int, analysis: Analysis, now: datetime) -> tuple[Message, ...]:
+    def _score(
+        self, attempt_id: int, elements: frozenset[str], unsure: frozenset[str], now: datetime
+    ) -> tuple[Message, ...]:
         with Session(self._engine) as session, session.begin():
             attempt = session.get_one(Attempt, attempt_id, with_for_update=True)
             if attempt.status is not AttemptStatus.PENDING:
                 return ()  # scored meanwhile by another process
             record = attempt.drill_session
             script, scenario = self._script_of(record)
-            said = frozenset(Element(e) for e in repo.said_so_far(drill=record, before_turn=attempt.turn_index))
+            said = repo.said_so_far(drill=record, before_turn=attempt.turn_index)
             state = drill.DrillState(turn_index=attempt.turn_index, said_so_far=said)
-            step = drill.after_reply(
-                script, scenario, state, analysis.elements, unsure=analysis.unsure, seed=attempt.id
-            )
+            step = drill.after_reply(script, scenario, state, elements, unsure=unsure, seed=attempt.id)
             assert step.rubric is not None
             attempt.status = AttemptStatus.SCORED
-            attempt.elements = sorted(analysis.elements)
-            attempt.unsure_elements = sorted(analysis.unsure)
+            attempt.elements = sorted(elements)
+            attempt.unsure_elements = sorted(unsure)
             attempt.score, attempt.passed, attempt.scored_at = step.rubric.score, step.rubric.passed, now
             if record.status is not DrillStatus.ACTIVE or record.turn_index != attempt.turn_index:
                 return step.messages[:1]  # the drill moved on: feedback only
@@ -160,7 +163,7 @@ class DrillService:
             script, scenario = self._script_of(record)
             if record.status is not DrillStatus.ACTIVE or record.turn_index != attempt.turn_index:
                 return ()
-            said = frozenset(Element(e) for e in repo.said_so_far(drill=record, before_turn=record.turn_index))
+            said = repo.said_so_far(drill=record, before_turn=record.turn_index)
             step = drill.on_command(script, scenario, drill.DrillState(record.turn_index, said), command)
             _apply(record, step.state, now)
             return step.messages

@@ -15,6 +15,7 @@ from bot.db.models import Attempt, AttemptStatus, Employee, Location, Role, Scri
 from bot.demo import seed_demo
 from bot.errors import UnknownUserError
 from scripts_library.loader import load_library
+from scripts_library.schema import ModelLine
 from tests.conftest import NOW
 
 TABLES = {"organisation", "location", "employee", "script_version", "drill_session", "attempt"}
@@ -47,7 +48,7 @@ def test_demo_seed_is_idempotent_with_roles_and_stores(engine: Engine) -> None:
 
 def test_script_versions_follow_content(engine: Engine) -> None:
     script = load_library()["checkout"]
-    edited = script.model_copy(update={"model_lines": (*script.model_lines, "Thanks, see you Friday!")})
+    edited = script.model_copy(update={"model_lines": (*script.model_lines, ModelLine(text="Thanks, see you Friday!"))})
     with Session(engine) as session, session.begin():
         first = repo.ensure_script_version(session=session, script=script, now=NOW)
         again = repo.ensure_script_version(session=session, script=script, now=NOW)
@@ -57,7 +58,7 @@ def test_script_versions_follow_content(engine: Engine) -> None:
         first_id = first.id
     with Session(engine) as session:
         stored = session.get_one(ScriptVersion, first_id)
-        assert "Thanks, see you Friday!" not in stored.content["model_lines"]
+        assert "Thanks, see you Friday!" not in [line["text"] for line in stored.content["model_lines"]]
 
 
 def test_times_are_stored_in_utc_and_come_back_aware(engine: Engine) -> None:

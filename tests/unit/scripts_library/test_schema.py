@@ -9,7 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from scripts_library.elements import Element
-from scripts_library.schema import Rubric, Situation, TouchpointScript
+from scripts_library.schema import Rubric, Situation, TouchpointScript, validation_context
 
 
 def script_data() -> dict[str, Any]:
@@ -109,10 +109,36 @@ def test_unknown_element_name_is_rejected():
     data = script_data()
     data["rubric"]["required"]["smile"] = 10
 
+    # Without the loader's context the whole script reports it; the loader pins it to the key.
+    (error,) = errors_of(data)
+    assert "unknown elements: smile" in error["msg"]
+
+    with pytest.raises(ValidationError) as caught:
+        TouchpointScript.model_validate(data, context=validation_context(data))
+    (error,) = caught.value.errors()
+    assert error["loc"][:3] == ("rubric", "required", "smile")
+    assert "unknown element 'smile'" in error["msg"]
+
+
+def test_brand_elements_can_be_required_and_credited_by_id():
+    data = script_data()
+    data["brand_elements"] = [
+        {"id": "perks", "description": "Mentions Perks", "hint": "Mention Perks.", "phrases": ["perks member"]}
+    ]
+    data["rubric"]["required"]["perks"] = 10
+
+    script = TouchpointScript.model_validate(data, context=validation_context(data))
+
+    assert script.rubric.required["perks"] == 10 and script.brand["perks"].phrases == ("perks member",)
+
+
+def test_brand_element_cannot_reuse_a_standard_element_id():
+    data = script_data()
+    data["brand_elements"] = [{"id": "thanks", "description": "d", "hint": "h", "phrases": ["p"]}]
+
     (error,) = errors_of(data)
 
-    assert error["loc"][:3] == ("rubric", "required", "smile")
-    assert error["type"] == "enum"
+    assert error["loc"] == ("brand_elements", 0, "id")
 
 
 @pytest.mark.parametrize("pass_mark", [0, 101, -5])
@@ -132,7 +158,7 @@ def test_required_weight_must_be_positive(weight):
 
     (error,) = errors_of(data)
 
-    assert "weight of solution must be positive" in error["msg"]
+    assert "weight of solution must be between 1 and 100 points" in error["msg"]
 
 
 @pytest.mark.parametrize("penalty", [0, 101])

@@ -101,7 +101,7 @@ def test_model_line_is_chosen_by_seed_modulo_the_number_of_lines(seed, line):
 
     step = after_reply(ENTRANCE, ENTRANCE_SCENARIO, state, frozenset(), seed=seed)
 
-    assert step.messages[0].model_line == ENTRANCE.model_lines[line]
+    assert step.messages[0].model_line == ENTRANCE.model_lines[line].text
 
 
 def test_first_of_several_turns_gives_feedback_then_the_next_prompt():

@@ -1,0 +1,23 @@
+"""Elements matched exactly rather than by the model: the customer's name, their usual order, brand phrases."""
+
+from __future__ import annotations
+
+import re
+
+from scripts_library.elements import Element
+from scripts_library.matching import matches_any, mentions_most_of
+from scripts_library.schema import Scenario, TouchpointScript
+
+
+def mentions_name(text: str, name: str) -> bool:
+    """Whether the reply uses the customer's name, as a whole word, in any case."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def deterministic_elements(script: TouchpointScript, scenario: Scenario, text: str) -> frozenset[str]:
+    """Brand elements whose phrases occur, and personalization when the name or usual order is used."""
+    found = {brand.id for brand in script.brand_elements if matches_any(text, brand.phrases)}
+    persona = scenario.persona
+    if mentions_name(text, persona.name) or (persona.preference and mentions_most_of(text, persona.preference)):
+        found.add(Element.PERSONALIZATION)
+    return frozenset(found)

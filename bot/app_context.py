@@ -70,7 +70,8 @@ class Coach:
 
 def library_of(settings: Settings) -> dict[str, TouchpointScript]:
     """The default library with the organisation's LIBRARY_DIR laid over it."""
-    return load_library(overrides=[settings.library_dir] if settings.library_dir else [])
+    # A missing folder just means the organisation has no scripts of its own yet.
+    return load_library(overrides=[settings.library_dir] if settings.library_dir.is_dir() else [])
 
 
 def make_analyzer(settings: Settings, client: RasaClient) -> ReplyAnalyzer:

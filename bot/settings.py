@@ -32,7 +32,7 @@ class Settings(BaseSettings):
     slack_api_url: str = "https://slack.com/api/"
     default_timezone: str = "UTC"
     # The organisation's own scripts: extend and override the default library by touchpoint id.
-    library_dir: Path | None = None
+    library_dir: Path = Path("var/library")
     max_reply_chars: int = 2000
     element_confidence: float = 0.45
     log_level: str = "WARNING"

@@ -8,7 +8,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.db.models import Employee, Location, Organisation, Role
+from bot.db.models import Employee, Location, Organisation
+from bot.roles import Role
 
 DEMO_SLUG = "demo"
 

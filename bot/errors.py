@@ -48,3 +48,15 @@ class NluSetupError(CoachError):
     """Training or starting the local Rasa server failed."""
 
     exit_code = 4
+
+
+class PermissionDeniedError(CoachError):
+    """The user may not do this."""
+
+    exit_code = 5
+
+
+class NotFoundError(CoachError):
+    """The thing asked for does not exist."""
+
+    exit_code = 2

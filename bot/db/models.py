@@ -11,6 +11,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from bot.roles import Actor, Role
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Stores aware datetimes as naive UTC and gives them back aware, on SQLite and PostgreSQL alike."""
@@ -31,15 +33,6 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     """Base of every model."""
-
-
-class Role(StrEnum):
-    """What an employee may do."""
-
-    STAFF = "staff"
-    MANAGER = "manager"
-    HR = "hr"
-    ADMIN = "admin"
 
 
 class DrillStatus(StrEnum):
@@ -95,6 +88,10 @@ class Employee(Base):
     timezone: Mapped[str] = mapped_column(String(64))
 
     location: Mapped[Location | None] = relationship()
+
+    def actor(self) -> Actor:
+        """This employee as the permission rules see them."""
+        return Actor(self.id, self.organisation_id, self.location_id, self.role)
 
 
 class ScriptVersion(Base):
@@ -153,3 +150,31 @@ class Attempt(Base):
     scored_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     drill_session: Mapped[DrillSession] = relationship(back_populates="attempts")
+
+
+class SuggestionStatus(StrEnum):
+    """A staff-suggested line waits for a manager's decision."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class LineSuggestion(Base):
+    """A line an employee suggests for a touchpoint; once approved it joins the organisation's model lines."""
+
+    __tablename__ = "line_suggestion"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    touchpoint_id: Mapped[str] = mapped_column(String(64))
+    author_id: Mapped[int] = mapped_column(ForeignKey("employee.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[SuggestionStatus] = mapped_column(_enum(SuggestionStatus, "suggestion_status"), index=True)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("employee.id"))
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    author: Mapped[Employee] = relationship(foreign_keys=[author_id])
+    decided_by: Mapped[Employee | None] = relationship(foreign_keys=[decided_by_id])

@@ -7,9 +7,19 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.db.models import Attempt, AttemptStatus, DrillSession, DrillStatus, Employee, ScriptVersion
+from bot.db.models import (
+    Attempt,
+    AttemptStatus,
+    DrillSession,
+    DrillStatus,
+    Employee,
+    LineSuggestion,
+    ScriptVersion,
+    SuggestionStatus,
+)
 from bot.errors import UnknownUserError
 from scripts_library.schema import TouchpointScript
+from scripts_library.suggestions import ApprovedLine
 
 
 def get_employee(*, session: Session, user_id: str) -> Employee:
@@ -93,3 +103,15 @@ def said_so_far(*, drill: DrillSession, before_turn: int) -> frozenset[str]:
         if attempt.status is AttemptStatus.SCORED and attempt.turn_index < before_turn:
             said.update(attempt.elements or [])
     return frozenset(said)
+
+
+def approved_lines(*, session: Session, organisation_id: int) -> list[ApprovedLine]:
+    """The organisation's approved staff lines, oldest first, with their authors."""
+    rows = session.execute(
+        select(LineSuggestion.touchpoint_id, LineSuggestion.text, Employee.display_name)
+        .join(Employee, Employee.id == LineSuggestion.author_id)
+        .where(LineSuggestion.organisation_id == organisation_id)
+        .where(LineSuggestion.status == SuggestionStatus.APPROVED)
+        .order_by(LineSuggestion.id)
+    )
+    return [ApprovedLine(touchpoint_id, text, author) for touchpoint_id, text, author in rows]

@@ -19,6 +19,7 @@ from nlu.analyzer import Analysis, MetaCommand
 from nlu.screening import MESSAGES, Unjudgeable, screen
 from scripts_library.deterministic import deterministic_elements
 from scripts_library.schema import Scenario, TouchpointScript
+from scripts_library.suggestions import with_approved_lines
 
 logger = logging.getLogger(__name__)
 
@@ -58,16 +59,14 @@ class DrillService:
         self, *, user_id: str, touchpoint_id: str, channel: str, now: datetime, scenario_id: str | None = None
     ) -> DrillReply:
         """Open a drill for an employee; earlier unfinished drills of theirs are stopped."""
-        script = self._library.get(touchpoint_id)
-        if script is None:
+        if touchpoint_id not in self._library:
             raise UnknownTouchpointError(touchpoint_id, sorted(self._library))
-        try:
-            scenario = script.scenario(scenario_id)
-        except KeyError:
-            known = ", ".join(s.id for s in script.scenarios)
-            raise CoachError(f"Unknown scenario {scenario_id!r} for {touchpoint_id}. Known: {known}.") from None
         with Session(self._engine) as session, session.begin():
             employee = repo.get_employee(session=session, user_id=user_id)
+            # The organisation's library: the files plus the lines its managers approved from staff.
+            approved = repo.approved_lines(session=session, organisation_id=employee.organisation_id)
+            script = with_approved_lines(self._library, approved)[touchpoint_id]
+            scenario = _scenario(script, scenario_id)
             session.execute(
                 update(DrillSession)
                 .where(DrillSession.employee_id == employee.id, DrillSession.status == DrillStatus.ACTIVE)
@@ -183,6 +182,14 @@ class DrillService:
         with Session(self._engine) as session:
             status = session.scalar(select(DrillSession.status).where(DrillSession.id == drill_id))
         return status is DrillStatus.ACTIVE
+
+
+def _scenario(script: TouchpointScript, scenario_id: str | None) -> Scenario:
+    try:
+        return script.scenario(scenario_id)
+    except KeyError:
+        known = ", ".join(s.id for s in script.scenarios)
+        raise CoachError(f"Unknown scenario {scenario_id!r} for {script.id}. Known: {known}.") from None
 
 
 def _apply(

@@ -11,21 +11,22 @@ from sqlalchemy.orm import Session
 
 from bot.db import repo
 from bot.db.engine import current_revision, downgrade_to_base, make_engine, upgrade
-from bot.db.models import Attempt, AttemptStatus, Employee, Location, Role, ScriptVersion
+from bot.db.models import Attempt, AttemptStatus, Employee, Location, ScriptVersion
 from bot.demo import seed_demo
 from bot.errors import UnknownUserError
+from bot.roles import Role
 from scripts_library.loader import load_library
 from scripts_library.schema import ModelLine
 from tests.conftest import NOW
 
-TABLES = {"organisation", "location", "employee", "script_version", "drill_session", "attempt"}
+TABLES = {"organisation", "location", "employee", "script_version", "drill_session", "attempt", "line_suggestion"}
 
 
 def test_migrations_create_and_drop_every_table(database_url: str) -> None:
     engine = make_engine(database_url)
     assert current_revision(engine) is None
     upgrade(engine)
-    assert current_revision(engine) == "0001"
+    assert current_revision(engine) == "0002"
     assert set(inspect(engine).get_table_names()) >= TABLES
     upgrade(engine)  # idempotent
     downgrade_to_base(engine)

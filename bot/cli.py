@@ -15,9 +15,11 @@ from bot import cli_admin, cli_library, cli_suggestions  # noqa: F401  (register
 from bot.app_context import configure_logging, load_settings, open_coach, utc_now
 from bot.console import ConsoleView, run_drill
 from bot.db.engine import make_engine
+from bot.db.models import DrillStatus
 from bot.demo import seed_demo
 from bot.errors import CoachError
 from bot.settings import Settings
+from bot.suggestions import SuggestionService
 from nlu.screening import screen
 
 logger = logging.getLogger(__name__)
@@ -77,7 +79,7 @@ def chat(
             ids = list(coach.library)
             touchpoint = _choose_touchpoint(ids, [coach.library[i].title for i in ids]) if interactive else ids[0]
         view = ConsoleView(sys.stdout, as_json=as_json)
-        code = run_drill(
+        code, drill_id = run_drill(
             coach.service,
             view,
             lambda: _read_line(interactive),
@@ -86,7 +88,22 @@ def chat(
             scenario_id=scenario,
             now=utc_now,
         )
+        if interactive and coach.service.drill_status(drill_id=drill_id) is DrillStatus.COMPLETED:
+            _offer_suggestion(SuggestionService(engine=coach.engine, library=coach.library), user, touchpoint)
     raise typer.Exit(code)
+
+
+def _offer_suggestion(suggestions: SuggestionService, user: str, touchpoint: str) -> None:
+    """After a drill, staff may put their own line forward; the seeds say: let them express the brand."""
+    line = input("Got a line of your own for this moment? Type it for your manager, or press Enter to skip: ")
+    if not line.strip():
+        return
+    try:
+        view = suggestions.suggest(user_id=user, touchpoint_id=touchpoint, text=line, now=utc_now())
+    except CoachError as exc:
+        err.print(f"Not sent: {exc}")
+        return
+    err.print(f"Thanks! Your line (suggestion {view.id}) is waiting for your manager.")
 
 
 @app.command()

@@ -123,8 +123,8 @@ def run_drill(
     touchpoint_id: str,
     now: Callable[[], datetime],
     scenario_id: str | None = None,
-) -> int:
-    """Run one drill to its end (or to end of input); returns the process exit code."""
+) -> tuple[int, int]:
+    """Run one drill to its end (or to end of input); returns the process exit code and the drill id."""
     started = service.start(
         user_id=user_id, touchpoint_id=touchpoint_id, scenario_id=scenario_id, channel="terminal", now=now()
     )
@@ -133,9 +133,9 @@ def run_drill(
         line = read_line()
         if line is None:
             view.show((Notice("no_reply", "No reply given; the drill is left unfinished."),), drill_id=started.drill_id)
-            return 0
+            return 0, started.drill_id
         reply = service.reply(drill_id=started.drill_id, text=line, now=now())
         view.show(reply.messages, drill_id=started.drill_id)
         if any(isinstance(m, Notice) and m.code == "pending" for m in reply.messages):
-            return EXIT_PENDING
-    return 0
+            return EXIT_PENDING, started.drill_id
+    return 0, started.drill_id

@@ -89,4 +89,7 @@ def combine(parses: list[Parse], thresholds: Thresholds) -> Analysis:
         runner_up = parse.ranking[1] if len(parse.ranking) > 1 else None
         if runner_up and runner_up.name in _ELEMENTS and runner_up.confidence >= thresholds.runner_up:
             credited.add(_ELEMENTS[runner_up.name])
+    if Element.GENERIC_GREETING in credited and Element.OFFER_HELP in credited:
+        # "Hey there! What can I get you?" opens a real conversation: a greeting, not a throwaway one.
+        credited = (credited - {Element.GENERIC_GREETING}) | {Element.GREETING}
     return Analysis(frozenset(credited), frozenset(unsure - credited))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, update
 from sqlalchemy.orm import Session
 
 from bot.db import repo
@@ -177,11 +177,14 @@ class DrillService:
         script = TouchpointScript.model_validate(record.script_version.content)
         return script, script.scenario(record.scenario_id)
 
+    def drill_status(self, *, drill_id: int) -> DrillStatus:
+        """Whether the drill is waiting for a reply, completed or stopped."""
+        with Session(self._engine) as session:
+            return session.get_one(DrillSession, drill_id).status
+
     def active_drill(self, *, drill_id: int) -> bool:
         """Whether the drill is still waiting for a reply."""
-        with Session(self._engine) as session:
-            status = session.scalar(select(DrillSession.status).where(DrillSession.id == drill_id))
-        return status is DrillStatus.ACTIVE
+        return self.drill_status(drill_id=drill_id) is DrillStatus.ACTIVE
 
 
 def _scenario(script: TouchpointScript, scenario_id: str | None) -> Scenario:

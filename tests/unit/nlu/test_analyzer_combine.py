@@ -148,3 +148,15 @@ def test_analyzer_reports_a_meta_command():
         analysis = analyzer.analyze("skip this one")
 
     assert analysis == Analysis(elements=frozenset(), meta=MetaCommand.SKIP)
+
+
+def test_a_casual_opener_followed_by_an_offer_of_help_is_a_greeting():
+    parses = [parse("generic_greeting", 0.9, "Hey there"), parse("offer_help", 0.9, "what can I get you?")]
+
+    assert combine(parses, DEFAULT).elements == frozenset({E.GREETING, E.OFFER_HELP})
+
+
+def test_a_casual_opener_alone_stays_a_throwaway_greeting():
+    assert combine([parse("generic_greeting", 0.9, "How ya doin'?")], DEFAULT).elements == frozenset(
+        {E.GENERIC_GREETING}
+    )

@@ -87,7 +87,8 @@ def test_duplicate_ids_across_files_name_the_other_file(tmp_path: Path) -> None:
 def test_weights_that_cannot_reach_the_pass_mark_are_an_error(tmp_path: Path) -> None:
     weak = GOOD.replace("    thanks: 60", "    thanks: 20")
     assert lint_one(tmp_path, weak) == [
-        f"error {tmp_path / 'checkout.yml'}:8: rubric.pass_mark: the required weights add up to 60, below the pass mark 70"
+        f"error {tmp_path / 'checkout.yml'}:8: rubric.pass_mark: "
+        "the required weights add up to 60, below the pass mark 70"
     ]
 
 

@@ -30,6 +30,7 @@ def to_json(message: Message, *, drill_id: int) -> dict[str, Any]:
             "turn": message.turn,
             "turns": message.turns,
             "reactions": list(message.reactions),
+            "context": message.context,
             "text": message.text,
         }
     if isinstance(message, Feedback):
@@ -94,6 +95,8 @@ class ConsoleView:
             if message.turn == 1:
                 who = f"{escape(message.customer)} ({escape(message.mood)})"
                 say(f"\n[bold]{escape(message.title)}[/] — customer: {who}")
+                if message.context:
+                    say(f"[dim]{escape(message.context)}[/]")
             for line in (*message.reactions, message.text):
                 say(f"[cyan]{escape(message.customer)}:[/] {escape(line)}")
         elif isinstance(message, Feedback):

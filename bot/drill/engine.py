@@ -74,6 +74,7 @@ def prompt(script: TouchpointScript, scenario: Scenario, turn_index: int, said_s
         turn=turn_index + 1,
         turns=len(scenario.turns),
         reactions=reactions,
+        context=scenario.persona.description,
     )
 
 

@@ -19,6 +19,8 @@ class Prompt:
     turn: int
     turns: int
     reactions: tuple[str, ...] = ()
+    # What the employee knows about this customer (a regular's usual order, the situation).
+    context: str = ""
 
 
 @dataclass(frozen=True)

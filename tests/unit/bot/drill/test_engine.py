@@ -39,7 +39,7 @@ LATE = TouchpointScript.model_validate(
         "scenarios": [
             {
                 "id": "upset_parent",
-                "persona": {"name": "Alex", "mood": "upset"},
+                "persona": {"name": "Alex", "mood": "upset", "description": "A birthday present, party on Saturday."},
                 "turns": [
                     {"say": "My order is two days late!"},
                     {
@@ -255,3 +255,8 @@ def test_first_turn_shows_no_reactions_before_any_reply():
     step = start(script, script.scenario(None))
 
     assert step.messages[0].reactions == ()
+
+
+def test_the_opening_prompt_tells_what_the_employee_knows_about_the_customer():
+    [opening] = start(LATE, LATE_SCENARIO).messages
+    assert opening.context == "A birthday present, party on Saturday."

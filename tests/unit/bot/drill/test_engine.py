@@ -71,6 +71,7 @@ def test_start_prompts_the_first_customer_turn_with_nothing_said():
             turn=1,
             turns=3,
             reactions=(),
+            context="A birthday present, party on Saturday.",
         ),
     )
 

@@ -5,7 +5,7 @@ VENV := .venv
 COACH := $(VENV)/bin/coach
 STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-16)
 
-.PHONY: setup demo test lint unit nlu-up nlu-down nlu-train db-upgrade clean
+.PHONY: setup demo test lint unit nlu-up nlu-down nlu-eval clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
@@ -33,6 +33,10 @@ nlu-up: $(STAMP)
 
 nlu-down: $(STAMP)
 	@$(COACH) nlu down
+
+## nlu-eval: element detection on the held-out and external labelled sets, plus Rasa cross-validation.
+nlu-eval: setup
+	@$(COACH) nlu eval
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from sqlalchemy.orm import Session
 
-from bot import cli_admin, cli_library, cli_suggestions  # noqa: F401  (registers the suggestion commands)
+from bot import cli_admin, cli_library, cli_nlu_eval, cli_suggestions  # noqa: F401  (they register commands)
 from bot.app_context import configure_logging, load_settings, open_coach, utc_now
 from bot.console import ConsoleView, run_drill
 from bot.db.engine import make_engine

@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     max_reply_chars: int = 2000
     element_confidence: float = 0.45
     log_level: str = "WARNING"
+    # Labelled replies from public corpora, read by `coach nlu eval` when the folder exists.
+    external_eval_dir: Path = Path("../shared/eval")
 
     @field_validator("default_timezone")
     @classmethod

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -13,6 +14,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -205,3 +207,32 @@ def port_is_free(host: str, port: int) -> bool:
 def rasa_available(paths: NluPaths) -> bool:
     """Whether the Rasa venv is installed."""
     return paths.rasa.exists() and shutil.which(str(paths.rasa)) is not None
+
+
+def cross_validate(paths: NluPaths, *, folds: int = 5) -> dict[str, Any]:
+    """Run `rasa test nlu --cross-validation` and return its intent report (the JSON, not the console)."""
+    if not paths.rasa.exists():
+        raise NluSetupError(f"Rasa is not installed at {paths.rasa_venv}. Run `make setup` first.")
+    with tempfile.TemporaryDirectory() as out:
+        command = [
+            str(paths.rasa),
+            "test",
+            "nlu",
+            "--cross-validation",
+            "--folds",
+            str(folds),
+            "--config",
+            "config.yml",
+            "--nlu",
+            "data",
+            "--out",
+            out,
+        ]
+        done = subprocess.run(
+            command, cwd=paths.project_dir, capture_output=True, text=True, env=_rasa_env(paths.cache_dir)
+        )
+        report = Path(out) / "intent_report.json"
+        if done.returncode != 0 or not report.exists():
+            raise NluSetupError(f"Cross-validation failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+        loaded: dict[str, Any] = json.loads(report.read_text())
+        return loaded

@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -72,28 +71,10 @@ def train(paths: NluPaths, *, force: bool = False) -> tuple[Path, bool]:
     target = cached_model(paths)
     if target.exists() and not force:
         return target, False
-    if not paths.rasa.exists():
-        raise NluSetupError(f"Rasa is not installed at {paths.rasa_venv}. Run `make setup` first.")
     paths.models_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=paths.models_dir) as out:
-        command = [
-            str(paths.rasa),
-            "train",
-            "nlu",
-            "--config",
-            "config.yml",
-            "--nlu",
-            "data",
-            "--out",
-            out,
-            "--fixed-model-name",
-            "model",
-        ]
-        done = subprocess.run(
-            command, cwd=paths.project_dir, capture_output=True, text=True, env=_rasa_env(paths.cache_dir)
-        )
-        if done.returncode != 0:
-            raise NluSetupError(f"Training the NLU model failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+        args = ["train", "nlu", "--config", "config.yml", "--nlu", "data", "--out", out, "--fixed-model-name", "model"]
+        _run_rasa(paths, args, what="Training the NLU model")
         # Atomic rename so that a killed training never leaves a half-written cached model.
         os.replace(Path(out) / "model.tar.gz", target)
     return target, True
@@ -204,35 +185,22 @@ def port_is_free(host: str, port: int) -> bool:
         return probe.connect_ex((host, port)) != 0
 
 
-def rasa_available(paths: NluPaths) -> bool:
-    """Whether the Rasa venv is installed."""
-    return paths.rasa.exists() and shutil.which(str(paths.rasa)) is not None
-
-
 def cross_validate(paths: NluPaths, *, folds: int = 5) -> dict[str, Any]:
     """Run `rasa test nlu --cross-validation` and return its intent report (the JSON, not the console)."""
-    if not paths.rasa.exists():
-        raise NluSetupError(f"Rasa is not installed at {paths.rasa_venv}. Run `make setup` first.")
     with tempfile.TemporaryDirectory() as out:
-        command = [
-            str(paths.rasa),
-            "test",
-            "nlu",
-            "--cross-validation",
-            "--folds",
-            str(folds),
-            "--config",
-            "config.yml",
-            "--nlu",
-            "data",
-            "--out",
-            out,
-        ]
-        done = subprocess.run(
-            command, cwd=paths.project_dir, capture_output=True, text=True, env=_rasa_env(paths.cache_dir)
-        )
+        args = ["test", "nlu", "--cross-validation", "--folds", str(folds), "--config", "config.yml"]
+        _run_rasa(paths, [*args, "--nlu", "data", "--out", out], what="Cross-validation")
         report = Path(out) / "intent_report.json"
-        if done.returncode != 0 or not report.exists():
-            raise NluSetupError(f"Cross-validation failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
         loaded: dict[str, Any] = json.loads(report.read_text())
         return loaded
+
+
+def _run_rasa(paths: NluPaths, args: list[str], *, what: str) -> None:
+    """Run a Rasa command in the NLU project; a failure raises with the end of its output."""
+    if not paths.rasa.exists():
+        raise NluSetupError(f"Rasa is not installed at {paths.rasa_venv}. Run `make setup` first.")
+    done = subprocess.run(
+        [str(paths.rasa), *args], cwd=paths.project_dir, capture_output=True, text=True, env=_rasa_env(paths.cache_dir)
+    )
+    if done.returncode != 0:
+        raise NluSetupError(f"{what} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")

@@ -157,3 +157,19 @@ def test_default_library_has_the_shipped_touchpoints():
 
     assert {"store_entrance", "checkout", "late_delivery"} <= set(library)
     assert len(library["late_delivery"].scenario(None).turns) == 2
+
+
+def test_default_library_covers_every_channel_and_enough_recovery_situations():
+    library = load_library()
+    recovery = [s for s in library.values() if s.situation == "recovery"]
+
+    assert len(library) >= 12 and len(recovery) >= 5
+    assert {"in_store", "phone", "chat"} <= {s.channel for s in library.values()}
+    for script in library.values():
+        assert len(script.model_lines) >= 3, script.id
+        assert len(script.scenarios) >= 2, script.id
+        assert len({s.persona.mood for s in script.scenarios}) == len(script.scenarios), script.id
+    for script in recovery:
+        assert all(len(s.turns) >= 2 for s in script.scenarios), script.id
+        assert any(t.react_if_missing for s in script.scenarios for t in s.turns), script.id
+    assert any(s.persona.preference for script in library.values() for s in script.scenarios)

@@ -5,13 +5,21 @@ from __future__ import annotations
 import re
 
 from scripts_library.elements import Element
-from scripts_library.matching import matches_any, mentions_most_of
+from scripts_library.matching import matches_any, mentions_most_of, similar, words
 from scripts_library.schema import Scenario, TouchpointScript
 
 
+_MIN_LETTERS_FOR_TYPOS = 5
+
+
 def mentions_name(text: str, name: str) -> bool:
-    """Whether the reply uses the customer's name, as a whole word, in any case."""
-    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
+    """Whether the reply uses the customer's name as a whole word, in any case; longer names allow a typo."""
+    if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
+        return True
+    name_words = words(name)
+    if len(name_words) != 1 or len(name_words[0]) < _MIN_LETTERS_FOR_TYPOS:
+        return False
+    return any(similar(word, name_words[0]) for word in words(text) if word[0] == name_words[0][0])
 
 
 def deterministic_elements(script: TouchpointScript, scenario: Scenario, text: str) -> frozenset[str]:

@@ -104,3 +104,16 @@ def test_phrases_must_appear_in_order_and_together():
     assert matches_any("join our loyalty programme", ["loyalty programme"])
     assert not matches_any("our programme of loyalty", ["loyalty programme"])
     assert not mentions_most_of("anything else?", "a large oat flat white")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mentioned"),
+    [
+        ("Thanks for waiting, Margret!", "Margaret", True),  # a typo in a long name
+        ("Welcome back, harrold", "Harold", True),
+        ("Hi Tim", "Tom", False),  # short names must be exact
+        ("Thanks, Margot", "Margaret", False),
+    ],
+)
+def test_longer_names_tolerate_a_typo(text, name, mentioned):
+    assert mentions_name(text, name) is mentioned

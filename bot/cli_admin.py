@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,6 +12,7 @@ import typer
 from rich.console import Console
 
 from bot.app_context import nlu_paths
+from bot.errors import CoachError
 from bot.db.engine import current_revision, make_engine, upgrade
 from bot.settings import Settings
 from nlu import server
@@ -89,6 +91,19 @@ def nlu_up(ctx: typer.Context) -> None:
         err.print(f"NLU server already up at {settings.rasa_url}.")
         return
     _start(settings)
+
+
+@nlu_app.command("serve")
+def nlu_serve(ctx: typer.Context) -> None:
+    """Run the local Rasa server in the foreground until Ctrl-C (trains first if needed)."""
+    settings: Settings = ctx.obj
+    if server.is_up(settings.rasa_url):
+        raise CoachError(f"An NLU server is already up at {settings.rasa_url}; stop it with `make nlu-down`.")
+    with nlu_running(settings):
+        err.print("Serving; press Ctrl-C to stop.")
+        with contextlib.suppress(KeyboardInterrupt):
+            while server.is_up(settings.rasa_url, timeout=5.0):
+                time.sleep(2)
 
 
 @nlu_app.command("down")

@@ -12,8 +12,8 @@ import typer
 from rich.console import Console
 
 from bot.app_context import nlu_paths
-from bot.errors import CoachError
 from bot.db.engine import current_revision, make_engine, upgrade
+from bot.errors import CoachError
 from bot.settings import Settings
 from nlu import server
 from nlu.client import RasaClient

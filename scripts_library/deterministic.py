@@ -8,7 +8,6 @@ from scripts_library.elements import Element
 from scripts_library.matching import matches_any, mentions_most_of, similar, words
 from scripts_library.schema import Scenario, TouchpointScript
 
-
 _MIN_LETTERS_FOR_TYPOS = 5
 
 

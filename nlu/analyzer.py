@@ -85,7 +85,10 @@ def combine(parses: list[Parse], thresholds: Thresholds) -> Analysis:
         if element is None:
             continue
         needed = thresholds.anti_pattern if element.is_anti_pattern else thresholds.element
-        (credited if parse.intent.confidence >= needed else unsure).add(element)
+        if parse.intent.confidence < needed:
+            unsure.add(element)  # an unsure clause earns nothing, not even its runner-up
+            continue
+        credited.add(element)
         runner_up = parse.ranking[1] if len(parse.ranking) > 1 else None
         if runner_up and runner_up.name in _ELEMENTS and runner_up.confidence >= thresholds.runner_up:
             credited.add(_ELEMENTS[runner_up.name])

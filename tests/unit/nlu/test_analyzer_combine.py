@@ -160,3 +160,12 @@ def test_a_casual_opener_alone_stays_a_throwaway_greeting():
     assert combine([parse("generic_greeting", 0.9, "How ya doin'?")], DEFAULT).elements == frozenset(
         {E.GENERIC_GREETING}
     )
+
+
+def test_an_unsure_clause_credits_neither_its_top_intent_nor_its_runner_up():
+    top = IntentScore("apology", 0.4)
+    clause = Parse("sorry i guess", top, (top, IntentScore("empathy", 0.35)))
+
+    analysis = combine([clause], DEFAULT)
+
+    assert analysis.elements == frozenset() and analysis.unsure == frozenset({E.APOLOGY})

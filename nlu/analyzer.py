@@ -9,6 +9,7 @@ from types import TracebackType
 
 from nlu.clauses import split_clauses
 from nlu.client import Parse, RasaClient
+from nlu.cues import cue_elements
 from scripts_library.elements import Element
 
 
@@ -81,6 +82,7 @@ def combine(parses: list[Parse], thresholds: Thresholds) -> Analysis:
     credited: set[Element] = set()
     unsure: set[Element] = set()
     for parse in parses:
+        credited |= cue_elements(parse.text)
         element = _ELEMENTS.get(parse.intent.name)
         if element is None:
             continue

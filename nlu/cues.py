@@ -1,0 +1,48 @@
+"""Wording cues that credit an element whatever the model's one label per clause says. Pure.
+
+A clause like "let me check the stock room" is both ownership and a solution, but the classifier
+gives each clause one label; these cues add the element the label can't carry. They are written
+from the labelling conventions (see nlu/README.md) and measured by `coach nlu eval`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scripts_library.elements import Element
+
+_OWN_VERBS = (
+    r"(?:take care|look into|look in|have a look|check|double[- ]check|sort|fix|handle|get|grab|make|book|find|chase|"
+    r"deal|pull|call|ring|swap|exchange|refund|process|arrange|reorder|order|track|follow|put|raise|escalate|speak|"
+    r"talk|see|organi[sz]e|work|personally|make sure|take it|own)"
+)
+_OWNERSHIP = re.compile(
+    rf"\b(?:let me {_OWN_VERBS}|(?:i'll|i will|i'm going to|i am going to|i'm gonna) {_OWN_VERBS}"
+    r"|leave it with me|i'm on it|i am on it|(?:that's|that is|this is|it's) on (?:us|me)|i'm taking care)\b",
+    re.IGNORECASE,
+)
+_PERSONAL = re.compile(
+    r"\b(?:welcome back|your usual|the usual|as usual|same as (?:always|usual|last time)|"
+    r"(?:good|nice|great|lovely) to see you again)\b",
+    re.IGNORECASE,
+)
+_TITLE_AND_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z][a-z]+")
+# MultiWOZ-style text splits contractions: "I 'll", "do n't".
+_SPLIT_CONTRACTION = re.compile(r"\s+('(?:ll|m|s|re|ve|d)\b|n't\b)", re.IGNORECASE)
+
+
+def normalise(text: str) -> str:
+    """Rejoin contractions split by whitespace tokenisation and use straight apostrophes."""
+    return _SPLIT_CONTRACTION.sub(r"\1", text.replace("’", "'"))
+
+
+def cue_elements(text: str) -> frozenset[Element]:
+    """Elements whose wording is unmistakable in the reply."""
+    text = normalise(text)
+    found: set[Element] = set()
+    # "let me know" and "I'll need your name" ask the customer for something: their verbs aren't listed.
+    if _OWNERSHIP.search(text):
+        found.add(Element.OWNERSHIP)
+    if _PERSONAL.search(text) or _TITLE_AND_NAME.search(text):
+        found.add(Element.PERSONALIZATION)
+    return frozenset(found)

@@ -1,0 +1,32 @@
+"""Wording cues for the elements a one-label-per-clause model can't carry."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.cues import cue_elements, normalise
+from scripts_library.elements import Element as E
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Let me check the stock room for you", {E.OWNERSHIP}),
+        ("I 'll sort that out right now .", {E.OWNERSHIP}),  # whitespace-tokenised
+        ("That's on us, and I'm on it.", {E.OWNERSHIP}),
+        ("Leave it with me", {E.OWNERSHIP}),
+        ("Let me know if you need anything", set()),
+        ("I'll need your order number", set()),
+        ("Welcome back, Mrs Patel!", {E.PERSONALIZATION}),
+        ("Your usual oat latte?", {E.PERSONALIZATION}),
+        ("Great to see you again", {E.PERSONALIZATION}),
+        ("Welcome in, sir", set()),
+        ("the miss was mine", set()),  # a title needs a capitalised name after it
+    ],
+)
+def test_cues(text: str, expected: set[E]) -> None:
+    assert cue_elements(text) == frozenset(expected)
+
+
+def test_normalise_rejoins_split_contractions() -> None:
+    assert normalise("I 'm sorry , I do n't know") == "I'm sorry , I don't know"

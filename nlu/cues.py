@@ -26,6 +26,12 @@ _PERSONAL = re.compile(
     r"(?:good|nice|great|lovely) to see you again)\b",
     re.IGNORECASE,
 )
+# A salutation opening the reply; "hey" alone is a throwaway opener and "you're welcome" no greeting.
+_SALUTATION = re.compile(
+    r"^\W*(?:hi|hello|hiya|howdy|greetings|good (?:morning|afternoon|evening)|morning|afternoon|evening|"
+    r"welcome|hey there)\b",
+    re.IGNORECASE,
+)
 _TITLE_AND_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z][a-z]+")
 # MultiWOZ-style text splits contractions: "I 'll", "do n't".
 _SPLIT_CONTRACTION = re.compile(r"\s+('(?:ll|m|s|re|ve|d)\b|n't\b)", re.IGNORECASE)
@@ -43,6 +49,8 @@ def cue_elements(text: str) -> frozenset[Element]:
     # "let me know" and "I'll need your name" ask the customer for something: their verbs aren't listed.
     if _OWNERSHIP.search(text):
         found.add(Element.OWNERSHIP)
+    if _SALUTATION.search(text):
+        found.add(Element.GREETING)
     if _PERSONAL.search(text) or _TITLE_AND_NAME.search(text):
         found.add(Element.PERSONALIZATION)
     return frozenset(found)

@@ -22,6 +22,10 @@ from scripts_library.elements import Element as E
         ("Great to see you again", {E.PERSONALIZATION}),
         ("Welcome in, sir", set()),
         ("the miss was mine", set()),  # a title needs a capitalised name after it
+        ("Hi, thanks for coming in", {E.GREETING}),
+        ("Good afternoon! What can I do for you?", {E.GREETING}),
+        ("You're welcome", set()),
+        ("Hey, what's up", set()),  # a bare "hey" is a throwaway opener, left to the model
     ],
 )
 def test_cues(text: str, expected: set[E]) -> None:

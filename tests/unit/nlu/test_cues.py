@@ -17,10 +17,10 @@ from scripts_library.elements import Element as E
         ("Leave it with me", {E.OWNERSHIP}),
         ("Let me know if you need anything", set()),
         ("I'll need your order number", set()),
-        ("Welcome back, Mrs Patel!", {E.PERSONALIZATION}),
+        ("Welcome back, Mrs Patel!", {E.GREETING, E.PERSONALIZATION}),
         ("Your usual oat latte?", {E.PERSONALIZATION}),
         ("Great to see you again", {E.PERSONALIZATION}),
-        ("Welcome in, sir", set()),
+        ("Welcome in, sir", {E.GREETING}),  # "sir" is not personal
         ("the miss was mine", set()),  # a title needs a capitalised name after it
         ("Hi, thanks for coming in", {E.GREETING}),
         ("Good afternoon! What can I do for you?", {E.GREETING}),

@@ -33,6 +33,18 @@ _SALUTATION = re.compile(
     re.IGNORECASE,
 )
 _TITLE_AND_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z][a-z]+")
+# A name said to the customer: "Thanks, Sam!", "Hi Priya," — a capitalised word after a comma or a
+# salutation, closing the phrase.
+_ADDRESSED_NAME = re.compile(
+    r"(?:,|\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Tt]hanks|[Tt]hank you|[Mm]orning|[Ww]elcome back|[Bb]ye|[Cc]heers))"
+    r"\s+([A-Z][a-z]+)(?=\s*[!?.,;]|\s*$)"
+)
+_NOT_NAMES = frozenset(
+    "sir madam ma'am mate love dear buddy pal folks everyone guys team there all friend "
+    "monday tuesday wednesday thursday friday saturday sunday today tomorrow please thanks okay ok "
+    "great perfect sure right fine alright lovely brilliant cool excellent wonderful absolutely certainly yes no "
+    "again everything anything sorry welcome goodbye bye".split()
+)
 # MultiWOZ-style text splits contractions: "I 'll", "do n't".
 _SPLIT_CONTRACTION = re.compile(r"\s+('(?:ll|m|s|re|ve|d)\b|n't\b)", re.IGNORECASE)
 
@@ -51,6 +63,7 @@ def cue_elements(text: str) -> frozenset[Element]:
         found.add(Element.OWNERSHIP)
     if _SALUTATION.search(text):
         found.add(Element.GREETING)
-    if _PERSONAL.search(text) or _TITLE_AND_NAME.search(text):
+    addressed = any(m.group(1).lower() not in _NOT_NAMES for m in _ADDRESSED_NAME.finditer(text))
+    if _PERSONAL.search(text) or _TITLE_AND_NAME.search(text) or addressed:
         found.add(Element.PERSONALIZATION)
     return frozenset(found)

@@ -26,6 +26,11 @@ from scripts_library.elements import Element as E
         ("Good afternoon! What can I do for you?", {E.GREETING}),
         ("You're welcome", set()),
         ("Hey, what's up", set()),  # a bare "hey" is a throwaway opener, left to the model
+        ("Here you go, Tom", {E.PERSONALIZATION}),
+        ("Thanks so much, Priya!", {E.PERSONALIZATION}),
+        ("Thanks, Sir.", set()),
+        ("Okay, Great.", set()),
+        ("See you Friday.", set()),
     ],
 )
 def test_cues(text: str, expected: set[E]) -> None:

@@ -138,8 +138,9 @@ def test_analyzer_classifies_each_clause():
         analysis = analyzer.analyze("Sorry, Alex; I'll fix it")
 
     assert sorted(rasa.seen) == ["I'll fix it", "Sorry, Alex"]
-    # "I'll fix it" is labelled solution by the model and carries ownership by its wording.
-    assert analysis == Analysis(elements=frozenset({E.APOLOGY, E.SOLUTION, E.OWNERSHIP}))
+    # "I'll fix it" is labelled solution by the model and carries ownership by its wording;
+    # "Sorry, Alex" says the customer's name.
+    assert analysis == Analysis(elements=frozenset({E.APOLOGY, E.SOLUTION, E.OWNERSHIP, E.PERSONALIZATION}))
 
 
 def test_analyzer_reports_a_meta_command():

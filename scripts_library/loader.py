@@ -10,7 +10,7 @@ import yaml
 from pydantic import ValidationError
 
 from bot.errors import LibraryError
-from scripts_library.problems import Problem, field_path, line_of
+from scripts_library.problems import Problem, echoes_an_item, field_path, line_of
 from scripts_library.schema import TouchpointScript, validation_context
 
 DEFAULT_LIBRARY_DIR = Path(__file__).resolve().parent / "touchpoints"
@@ -36,19 +36,9 @@ def parse_script(path: Path) -> tuple[TouchpointScript | None, list[Problem]]:
     except ValidationError as exc:
         return None, [
             Problem(path, line_of(root, e["loc"]), field_path(e["loc"]) or "(top level)", e["msg"])
-            for e in _without_echoes(exc.errors())
+            for e in exc.errors()
+            if not echoes_an_item(e, exc.errors())
         ]
-
-
-def _without_echoes(errors: list[Any]) -> list[Any]:
-    # A list whose only item is invalid also reports "at least 1 item after validation": noise.
-    def echoes(error: Any) -> bool:
-        loc = error["loc"]
-        return error["type"] == "too_short" and any(
-            other is not error and other["loc"][: len(loc)] == loc and len(other["loc"]) > len(loc) for other in errors
-        )
-
-    return [e for e in errors if not echoes(e)]
 
 
 def load_script(path: Path) -> TouchpointScript:

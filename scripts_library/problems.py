@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -42,6 +44,14 @@ def field_path(loc: tuple[int | str, ...]) -> str:
         else:
             parts.append(("." if parts else "") + part)
     return "".join(parts)
+
+
+def echoes_an_item(error: Mapping[str, Any], errors: Sequence[Mapping[str, Any]]) -> bool:
+    """A list whose items failed also reports "at least 1 item after validation": that report is noise."""
+    loc = error["loc"]
+    return error["type"] == "too_short" and any(
+        len(other["loc"]) > len(loc) and other["loc"][: len(loc)] == loc for other in errors
+    )
 
 
 def line_of(root: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:

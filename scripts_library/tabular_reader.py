@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from scripts_library.elements import ANTI_PATTERNS
+from scripts_library.problems import echoes_an_item
 from scripts_library.schema import ELEMENT_NAMES, TouchpointScript, validation_context
 from scripts_library.tabular import PHRASE_SEPARATOR, SHEETS, Cell, CellProblem, Formula, Loc, SheetData
 
@@ -268,15 +269,12 @@ class _Reader:
                 problem = _problem(touchpoint, error)
                 keys = {(problem.sheet, problem.row, problem.column), (problem.sheet, problem.row, problem.message)}
                 # Say nothing twice, and don't say a list is empty because its bad rows or items were left out.
-                if not keys & seen and not (error["type"] == "too_short" and _echo(error, errors, touchpoint.failed)):
+                if not keys & seen and not (
+                    error["type"] == "too_short" and (touchpoint.failed or echoes_an_item(error, errors))
+                ):
                     self.problems.append(problem)
                     seen |= keys
             return None
-
-
-def _echo(error: ErrorDetails, errors: list[ErrorDetails], rows_left_out: bool) -> bool:
-    loc = error["loc"]
-    return rows_left_out or any(len(e["loc"]) > len(loc) and e["loc"][: len(loc)] == loc for e in errors)
 
 
 def _problem(touchpoint: _Touchpoint, error: ErrorDetails) -> CellProblem:

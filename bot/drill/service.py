@@ -54,6 +54,7 @@ class DrillService:
         self._library = library
         self._analyzer = analyzer
         self._max_reply_chars = max_reply_chars
+        self._versions: dict[int, TouchpointScript] = {}
 
     def start(
         self, *, user_id: str, touchpoint_id: str, channel: str, now: datetime, scenario_id: str | None = None
@@ -173,8 +174,12 @@ class DrillService:
             attempt.status, attempt.not_scored_reason, attempt.scored_at = AttemptStatus.NOT_SCORED, reason, now
 
     def _script_of(self, record: DrillSession) -> tuple[TouchpointScript, Scenario]:
-        # Judge against the exact version the drill started with, not today's library.
-        script = TouchpointScript.model_validate(record.script_version.content)
+        # Judge against the exact version the drill started with, not today's library. Versions never
+        # change, so each is parsed once per service.
+        script = self._versions.get(record.script_version_id)
+        if script is None:
+            script = TouchpointScript.model_validate(record.script_version.content)
+            self._versions[record.script_version_id] = script
         return script, script.scenario(record.scenario_id)
 
     def drill_status(self, *, drill_id: int) -> DrillStatus:

@@ -46,7 +46,7 @@ lint: $(STAMP)
 ## test: set up, then ruff, mypy, `rasa data validate` and every test (real Rasa; PostgreSQL when TEST_DATABASE_URL is set).
 test: setup lint
 	@echo "rasa data validate"
-	@cd nlu && out=$$(../.venv-rasa/bin/rasa data validate --domain domain.yml --data data 2>&1) \
+	@cd nlu && out=$$(PYTHONPATH=.. ../.venv-rasa/bin/rasa data validate --domain domain.yml --data data 2>&1) \
 	  || { echo "$$out"; exit 1; }
 	$(VENV)/bin/pytest -q
 

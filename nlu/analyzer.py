@@ -1,13 +1,12 @@
-"""Turns a reply into the set of response elements it contains, via one Rasa parse per clause."""
+"""Turns a reply into the set of response elements it contains, from one Rasa parse that ranks each clause."""
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 from types import TracebackType
 
-from nlu.clauses import split_clauses
+from bot.errors import NluSetupError
 from nlu.client import Parse, RasaClient
 from nlu.cues import cue_elements
 from scripts_library.elements import Element
@@ -47,12 +46,11 @@ _META = {m.value: m for m in MetaCommand}
 
 
 class ReplyAnalyzer:
-    """Splits a reply into clauses and classifies them concurrently over one pooled client."""
+    """Asks Rasa for a reply's clause rankings in one parse, over the shared pooled client, and combines them."""
 
-    def __init__(self, client: RasaClient, thresholds: Thresholds | None = None, workers: int = 8) -> None:
+    def __init__(self, client: RasaClient, thresholds: Thresholds | None = None) -> None:
         self._client = client
         self._thresholds = thresholds or Thresholds()
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="nlu-parse")
 
     def __enter__(self) -> ReplyAnalyzer:
         return self
@@ -63,14 +61,21 @@ class ReplyAnalyzer:
         self.close()
 
     def close(self) -> None:
-        """Stop the worker threads (the client is closed by its owner)."""
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Nothing to release: the client is closed by its owner."""
 
     def analyze(self, text: str) -> Analysis:
         """Detect the elements of a screened reply; raises NluUnavailableError when Rasa is down."""
-        clauses = split_clauses(text)
-        parses = list(self._pool.map(self._client.parse, clauses))
-        return combine(parses, self._thresholds)
+        return combine(clause_parses(self._client.parse(text)), self._thresholds)
+
+
+def clause_parses(parse: Parse) -> list[Parse]:
+    """The per-clause rankings of a parse; a model without the clause classifier is a set-up error."""
+    if not parse.clauses:
+        raise NluSetupError(
+            "The NLU model does not rank clauses: it was not trained with nlu/config.yml's ClauseClassifier. "
+            "Retrain it with `coach nlu train --force` and restart the server (`coach nlu down && coach nlu up`)."
+        )
+    return list(parse.clauses)
 
 
 def combine(parses: list[Parse], thresholds: Thresholds) -> Analysis:

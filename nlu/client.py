@@ -24,11 +24,13 @@ class IntentScore:
 
 @dataclass(frozen=True)
 class Parse:
-    """What Rasa made of one text: the top intent and the full ranking."""
+    """What Rasa made of one text: the top intent, the ranking, and the same for each clause of the text."""
 
     text: str
     intent: IntentScore
     ranking: tuple[IntentScore, ...]
+    # Filled by nlu/rasa_addons/clause_classifier.py; empty when the model has no clause classifier.
+    clauses: tuple[Parse, ...] = ()
 
 
 class RasaClient:
@@ -83,9 +85,17 @@ class RasaClient:
 
 
 def _to_parse(text: str, body: dict[str, Any]) -> Parse:
-    intent = body.get("intent") or {}
     ranking = tuple(
         IntentScore(str(r.get("name")), float(r.get("confidence") or 0.0)) for r in body.get("intent_ranking") or []
     )
-    top = IntentScore(str(intent.get("name") or ""), float(intent.get("confidence") or 0.0))
-    return Parse(text=text, intent=top, ranking=ranking or (top,))
+    intent = body.get("intent")
+    if intent:
+        top = IntentScore(str(intent.get("name") or ""), float(intent.get("confidence") or 0.0))
+    else:  # a clause carries only its ranking
+        top = ranking[0] if ranking else IntentScore("", 0.0)
+    clauses = tuple(
+        _to_parse(str(clause.get("text") or ""), clause)
+        for clause in body.get("clauses") or []
+        if isinstance(clause, dict)
+    )
+    return Parse(text=text, intent=top, ranking=ranking or (top,), clauses=clauses)

@@ -50,10 +50,11 @@ class NluPaths:
 
 
 def model_hash(project_dir: Path) -> str:
-    """A hash of everything that shapes the model: config, domain, training data and Rasa's version."""
+    """A hash of everything that shapes the model: config, domain, training data, our components, Rasa's version."""
     digest = hashlib.sha256()
     files = [project_dir / name for name in PROJECT_FILES]
     files += sorted((project_dir / "data").rglob("*.yml"))
+    files += sorted((project_dir / "rasa_addons").glob("*.py"))
     for path in files:
         if path.is_file():
             digest.update(path.relative_to(project_dir).as_posix().encode())
@@ -80,8 +81,12 @@ def train(paths: NluPaths, *, force: bool = False) -> tuple[Path, bool]:
     return target, True
 
 
-def _rasa_env(cache_dir: Path) -> dict[str, str]:
+def _rasa_env(paths: NluPaths) -> dict[str, str]:
     env = dict(os.environ)
+    # The pipeline's own components (nlu/rasa_addons) are imported by Rasa as `nlu.rasa_addons...`.
+    code_root = str(paths.project_dir.resolve().parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (code_root, env.get("PYTHONPATH", "")) if p)
+    cache_dir = paths.cache_dir
     # Rasa's training cache would otherwise land in nlu/.rasa inside the checkout.
     env.setdefault("RASA_CACHE_DIRECTORY", str(cache_dir / "rasa-training-cache"))
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
@@ -127,7 +132,7 @@ def start(paths: NluPaths, model: Path, url: str, *, wait_seconds: float = 180.0
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
             start_new_session=True,
-            env=_rasa_env(paths.cache_dir),
+            env=_rasa_env(paths),
         )
     paths.pid_file.write_text(str(process.pid))
     deadline = time.monotonic() + wait_seconds
@@ -200,7 +205,7 @@ def _run_rasa(paths: NluPaths, args: list[str], *, what: str) -> None:
     if not paths.rasa.exists():
         raise NluSetupError(f"Rasa is not installed at {paths.rasa_venv}. Run `make setup` first.")
     done = subprocess.run(
-        [str(paths.rasa), *args], cwd=paths.project_dir, capture_output=True, text=True, env=_rasa_env(paths.cache_dir)
+        [str(paths.rasa), *args], cwd=paths.project_dir, capture_output=True, text=True, env=_rasa_env(paths)
     )
     if done.returncode != 0:
         raise NluSetupError(f"{what} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from nlu.analyzer import MetaCommand, ReplyAnalyzer
+from nlu.clauses import split_clauses
 from nlu.client import RasaClient
 
 pytestmark = pytest.mark.integration
@@ -24,7 +25,11 @@ def analyzer(rasa_url: str) -> Iterator[ReplyAnalyzer]:
         ("How ya doin' today?", {"generic_greeting"}, {"offer_help"}),
         ("Thanks for coming in; can I point you in a direction?", {"thanks", "offer_help"}, {"generic_greeting"}),
         ("That's not my department", {"deflection"}, set()),
-        ("I'm so sorry — I'll get a replacement out today and text you the tracking number", {"apology"}, set()),
+        (
+            "I'm so sorry — I'll get a replacement out today and text you the tracking number",
+            {"apology", "ownership", "solution", "follow_up"},
+            set(),
+        ),
         ("Calm down, it's just a parcel.", {"dismissive"}, {"empathy"}),
     ],
 )
@@ -37,3 +42,20 @@ def test_hard_cases(analyzer: ReplyAnalyzer, reply: str, must_include: set[str],
 def test_a_meta_request_is_recognised_not_scored(analyzer: ReplyAnalyzer) -> None:
     analysis = analyzer.analyze("can you say that again?")
     assert analysis.meta is MetaCommand.REPEAT and analysis.elements == frozenset()
+
+
+def test_one_parse_ranks_every_clause_of_a_reply(rasa_url: str) -> None:
+    reply = "I'm so sorry — I'll get a replacement out today and text you the tracking number."
+    with RasaClient(rasa_url) as client:
+        parse = client.parse(reply)
+
+    assert [clause.text for clause in parse.clauses] == split_clauses(reply)
+    assert [clause.intent.name for clause in parse.clauses] == ["apology", "solution", "follow_up"]
+    assert all(len(clause.ranking) == 4 for clause in parse.clauses)
+
+
+def test_a_one_clause_reply_is_its_own_only_clause(rasa_url: str) -> None:
+    with RasaClient(rasa_url) as client:
+        parse = client.parse("Sorry about that")
+
+    assert [(c.text, c.intent) for c in parse.clauses] == [("Sorry about that", parse.intent)]

@@ -1,10 +1,11 @@
-"""Merging per-clause Rasa parses into one analysis, and spotting the customer's name."""
+"""Merging a reply's per-clause Rasa rankings into one analysis, and spotting the customer's name."""
 
 from __future__ import annotations
 
 import pytest
 
-from nlu.analyzer import Analysis, MetaCommand, ReplyAnalyzer, Thresholds, combine
+from bot.errors import NluSetupError
+from nlu.analyzer import Analysis, MetaCommand, Thresholds, clause_parses, combine
 from nlu.client import IntentScore, Parse
 from scripts_library.elements import Element
 
@@ -118,38 +119,32 @@ def test_no_clauses_give_an_empty_analysis():
     assert combine([], DEFAULT) == Analysis(elements=frozenset())
 
 
-class FakeRasa:
-    """Answers each clause from a table, as Rasa would."""
-
-    def __init__(self, intents: dict[str, tuple[str, float]]) -> None:
-        self.intents = intents
-        self.seen: list[str] = []
-
-    def parse(self, text: str) -> Parse:
-        self.seen.append(text)
-        name, confidence = self.intents[text]
-        return parse(name, confidence, text)
+def reply(text: str, *clauses: Parse) -> Parse:
+    """A parse of a whole reply as the clause classifier returns it."""
+    top = IntentScore("out_of_scope", 0.5)
+    return Parse(text=text, intent=top, ranking=(top,), clauses=clauses)
 
 
-def test_analyzer_classifies_each_clause():
-    rasa = FakeRasa({"Sorry, Alex": ("apology", 0.9), "I'll fix it": ("solution", 0.8)})
+def test_each_clause_of_a_reply_is_judged():
+    clauses = (parse("apology", 0.9, "Sorry, Alex"), parse("solution", 0.8, "I'll fix it"))
+    whole = reply("Sorry, Alex; I'll fix it", *clauses)
 
-    with ReplyAnalyzer(rasa, workers=2) as analyzer:  # type: ignore[arg-type]
-        analysis = analyzer.analyze("Sorry, Alex; I'll fix it")
+    analysis = combine(clause_parses(whole), DEFAULT)
 
-    assert sorted(rasa.seen) == ["I'll fix it", "Sorry, Alex"]
     # "I'll fix it" is labelled solution by the model and carries ownership by its wording;
     # "Sorry, Alex" says the customer's name.
     assert analysis == Analysis(elements=frozenset({E.APOLOGY, E.SOLUTION, E.OWNERSHIP, E.PERSONALIZATION}))
 
 
-def test_analyzer_reports_a_meta_command():
-    rasa = FakeRasa({"skip this one": ("drill_skip", 0.9)})
+def test_a_single_clause_meta_command_is_reported():
+    whole = reply("skip this one", parse("drill_skip", 0.9, "skip this one"))
 
-    with ReplyAnalyzer(rasa, workers=1) as analyzer:  # type: ignore[arg-type]
-        analysis = analyzer.analyze("skip this one")
+    assert combine(clause_parses(whole), DEFAULT) == Analysis(elements=frozenset(), meta=MetaCommand.SKIP)
 
-    assert analysis == Analysis(elements=frozenset(), meta=MetaCommand.SKIP)
+
+def test_a_model_without_clause_rankings_is_a_setup_error_that_says_how_to_fix_it():
+    with pytest.raises(NluSetupError, match="coach nlu train --force"):
+        clause_parses(parse("apology", 0.9, "sorry"))
 
 
 def test_a_casual_opener_followed_by_an_offer_of_help_is_a_greeting():

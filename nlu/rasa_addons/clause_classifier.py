@@ -1,0 +1,149 @@
+"""A Rasa intent classifier that also classifies every clause of a reply, in the same parse.
+
+A reply often holds several elements ("I'm so sorry - I'll send a new one today"), so the coach needs one
+intent ranking per clause. Parsing each clause with its own `/model/parse` made Rasa run its whole graph
+once per clause, and Rasa runs parses one after another. This component splits the text with the app's
+own `nlu.clauses.split_clauses`, then featurizes and classifies all clauses in one scikit-learn call. The
+reply's own intent is set as usual, and `clauses` lists each clause with its ranking.
+
+Features: word unigrams and bigrams plus character n-grams (2-4) within word boundaries, counted, fed to a
+class-balanced logistic regression. The same family as Rasa's CountVectorsFeaturizer +
+LogisticRegressionClassifier, compared in nlu/README.md.
+
+Runs inside Rasa's own Python (3.10); it imports nothing of the app but the pure clause splitter.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+import skops.io as sio
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from nlu.clauses import split_clauses
+
+CLAUSES = "clauses"
+_TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "builtins.")
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class ClauseClassifier(GraphComponent):
+    """Classifies a reply and each of its clauses; see the module docstring."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            "word_max_ngram": 2,
+            "char_min_ngram": 2,
+            "char_max_ngram": 4,
+            "max_iter": 300,
+            "C": 1.0,
+            "ranking_length": 10,
+            "clause_ranking_length": 4,
+        }
+
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource) -> None:
+        self.config = {**self.get_default_config(), **config}
+        self._model_storage = model_storage
+        self._resource = resource
+        self.model: Optional[Pipeline] = None
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> ClauseClassifier:
+        return cls(config, model_storage, resource)
+
+    def _new_model(self) -> Pipeline:
+        words = CountVectorizer(
+            lowercase=True,
+            token_pattern=r"(?u)[\w#@&]+(?:'\w+)?",
+            ngram_range=(1, self.config["word_max_ngram"]),
+        )
+        chars = CountVectorizer(
+            lowercase=True,
+            analyzer="char_wb",
+            ngram_range=(self.config["char_min_ngram"], self.config["char_max_ngram"]),
+        )
+        classifier = LogisticRegression(
+            C=self.config["C"], max_iter=self.config["max_iter"], class_weight="balanced", random_state=42
+        )
+        return Pipeline([("features", FeatureUnion([("words", words), ("chars", chars)])), ("classifier", classifier)])
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
+        if examples:
+            self.model = self._new_model()
+            self.model.fit([e.get(TEXT) for e in examples], [e.get(INTENT) for e in examples])
+            with self._model_storage.write_to(self._resource) as model_dir:
+                sio.dump(self.model, model_dir / "clause_classifier.skops")
+        return self._resource
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> ClauseClassifier:
+        component = cls(config, model_storage, resource)
+        try:
+            with model_storage.read_from(resource) as model_dir:
+                path = model_dir / "clause_classifier.skops"
+                untrusted = sio.get_untrusted_types(file=path)
+                # Only our own scikit-learn pipeline belongs in this file; refuse anything else.
+                if any(not name.startswith(_TRUSTED_PREFIXES) for name in untrusted):
+                    raise ValueError(f"unexpected types in {path}: {untrusted}")
+                component.model = sio.load(path, trusted=untrusted)
+        except ValueError:
+            pass  # nothing was trained (no examples): parse results carry no intent
+        return component
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        if self.model is None:
+            return messages
+        texts: List[Text] = []
+        spans = []
+        for message in messages:
+            text = message.get(TEXT) or ""
+            clauses = split_clauses(text) or [text]
+            start = len(texts)
+            texts.append(text)
+            if clauses != [text]:
+                texts.extend(clauses)
+            spans.append((start, len(texts)))
+        # One featurize + predict call for every clause of every message: that is the point of this class.
+        probabilities = self.model.predict_proba(texts)
+        names = list(self.model.classes_)
+        rankings = [_ranking(names, row) for row in probabilities]
+        for message, (start, end) in zip(messages, spans, strict=True):
+            ranking = rankings[start]
+            message.set(INTENT, ranking[0], add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking[: self.config["ranking_length"]], add_to_output=True)
+            clause_rows = range(start + 1, end) if end - start > 1 else range(start, end)
+            clauses = [
+                {TEXT: texts[i], INTENT_RANKING_KEY: rankings[i][: self.config["clause_ranking_length"]]}
+                for i in clause_rows
+            ]
+            message.set(CLAUSES, clauses, add_to_output=True)
+        return messages
+
+
+def _ranking(names: List[Text], row: Any) -> List[Dict[Text, Any]]:
+    pairs = sorted(zip(names, row, strict=True), key=lambda pair: -pair[1])
+    return [{"name": name, "confidence": float(confidence)} for name, confidence in pairs]

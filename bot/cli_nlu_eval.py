@@ -82,13 +82,20 @@ def nlu_eval(
     ctx: typer.Context,
     cross_validation: Annotated[bool, typer.Option(help="Also run Rasa's 5-fold cross-validation.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON summary per set.")] = False,
+    dev: Annotated[
+        bool, typer.Option("--dev", help="Measure the tuning set nlu/dev/*.jsonl instead, to choose thresholds.")
+    ] = False,
 ) -> None:
     """Measure element detection on nlu/eval/*.jsonl (held out) and the external labelled sets."""
     settings: Settings = ctx.obj
-    held_out = sorted((settings.nlu_project_dir / "eval").glob("*.jsonl"))
-    external = sorted(settings.external_eval_dir.glob("*.jsonl")) if settings.external_eval_dir.is_dir() else []
+    # Thresholds are tuned on nlu/dev, so that nlu/eval stays a fair test of the choice.
+    labelled_dir = settings.nlu_project_dir / ("dev" if dev else "eval")
+    held_out = sorted(labelled_dir.glob("*.jsonl"))
+    external = (
+        [] if dev or not settings.external_eval_dir.is_dir() else sorted(settings.external_eval_dir.glob("*.jsonl"))
+    )
     if not held_out:
-        raise CoachError(f"No labelled files in {settings.nlu_project_dir / 'eval'}.")
+        raise CoachError(f"No labelled files in {labelled_dir}.")
     rubrics = [script.rubric for script in library_of(settings).values()]
     reports: list[Report] = []
     with nlu_running(settings), RasaClient(settings.rasa_url) as client, make_analyzer(settings, client) as analyzer:
@@ -98,12 +105,15 @@ def nlu_eval(
             reports.append(evaluate(path.name, judged, rubrics))
             if path in held_out:
                 everything += judged
-        reports.append(evaluate("held-out (all nlu/eval files)", everything, rubrics))
+        reports.append(
+            evaluate(f"{'tuning' if dev else 'held-out'} (all nlu/{labelled_dir.name} files)", everything, rubrics)
+        )
     for report in reports:
         print(json.dumps(_summary(report))) if as_json else _print(report)
     failures = target_failures(reports[-1])
     if not as_json:
-        out.print("Targets on the held-out set: " + ("all met." if not failures else "; ".join(failures)))
+        where = "tuning set (not the test of the targets)" if dev else "held-out set"
+        out.print(f"Targets on the {where}: " + ("all met." if not failures else "; ".join(failures)))
     if cross_validation:
         _print_cross_validation(settings, as_json)
 

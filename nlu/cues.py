@@ -14,11 +14,23 @@ from scripts_library.elements import Element
 _OWN_VERBS = (
     r"(?:take care|look into|look in|have a look|check|double[- ]check|sort|fix|handle|get|grab|make|book|find|chase|"
     r"deal|pull|call|ring|swap|exchange|refund|process|arrange|reorder|order|track|follow|put|raise|escalate|speak|"
-    r"talk|see|organi[sz]e|work|personally|make sure|take it|own)"
+    r"talk|see|organi[sz]e|work|personally|make sure|take it|own|do|prepare|replace|repair|reset|cancel|correct|"
+    r"amend|update|reverse|waive|credit|investigate|be the one|stay on|keep an eye|put (?:it|this|that|things) right|"
+    r"make (?:it|this|that|things) right|get to the bottom)"
+)
+# The same actions under way: "I'm checking now", "I'm sorting it out".
+_OWN_DOING = (
+    r"(?:taking care|looking into|checking|sorting|fixing|handling|dealing|chasing|escalating|processing|arranging|"
+    r"refunding|replacing|investigating|organi[sz]ing|booking|correcting|cancelling)"
 )
 _OWNERSHIP = re.compile(
     rf"\b(?:let me {_OWN_VERBS}|(?:i'll|i will|i'm going to|i am going to|i'm gonna) {_OWN_VERBS}"
-    r"|leave it with me|i'm on it|i am on it|(?:that's|that is|this is|it's) on (?:us|me)|i'm taking care)\b",
+    rf"|(?:i'm|i am) (?:personally |now |already )?{_OWN_DOING}"
+    r"|(?:we'll|we will) (?:take care|sort|fix|handle|look into|put (?:it|this|that|things) right"
+    r"|make (?:it|this) right)"
+    r"|leave it with me|i'm on it|i am on it|(?:that's|that is|this is|it's) on (?:us|me)"
+    r"|i've got (?:this|it)(?: covered)?\b(?! for)|i take (?:full )?responsibility"
+    r"|(?:my|our) (?:mistake|fault|bad|error)|we (?:messed|slipped|screwed) up|we got (?:it|this|that) wrong)\b",
     re.IGNORECASE,
 )
 _PERSONAL = re.compile(

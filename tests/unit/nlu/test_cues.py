@@ -15,6 +15,13 @@ from scripts_library.elements import Element as E
         ("I 'll sort that out right now .", {E.OWNERSHIP}),  # whitespace-tokenised
         ("That's on us, and I'm on it.", {E.OWNERSHIP}),
         ("Leave it with me", {E.OWNERSHIP}),
+        ("I'm checking the back for you now", {E.OWNERSHIP}),  # the action under way
+        ("That was our mistake", {E.OWNERSHIP}),
+        ("We'll put this right today", {E.OWNERSHIP}),
+        ("I've got this covered", {E.OWNERSHIP}),
+        ("I've got it for you here", set()),  # handing something over is not taking charge
+        ("I'm getting a lot of calls today", set()),
+        ("I'll send it to the bar", set()),  # a routine hand-off is follow_up, left to the model
         ("Let me know if you need anything", set()),
         ("I'll need your order number", set()),
         ("Welcome back, Mrs Patel!", {E.GREETING, E.PERSONALIZATION}),

@@ -35,7 +35,7 @@ class Thresholds:
     """Minimum confidence to credit an element; anti-patterns have their own, tuned for recall."""
 
     element: float = 0.45
-    anti_pattern: float = 0.35
+    anti_pattern: float = 0.3
     meta: float = 0.6
     # A clause can hold two elements ("I'll send a replacement today"): credit a runner-up this confident.
     runner_up: float = 0.3
@@ -68,6 +68,12 @@ class ReplyAnalyzer:
         return combine(clause_parses(self._client.parse(text)), self._thresholds)
 
 
+def _anti_patterns(parse: Parse, thresholds: Thresholds) -> set[Element]:
+    """Anti-patterns anywhere in a clause's ranking: missing "calm down" costs more than a false alarm."""
+    found = {_ELEMENTS.get(score.name) for score in parse.ranking if score.confidence >= thresholds.anti_pattern}
+    return {element for element in found if element is not None and element.is_anti_pattern}
+
+
 def clause_parses(parse: Parse) -> list[Parse]:
     """The per-clause rankings of a parse; a model without the clause classifier is a set-up error."""
     if not parse.clauses:
@@ -88,11 +94,14 @@ def combine(parses: list[Parse], thresholds: Thresholds) -> Analysis:
     unsure: set[Element] = set()
     for parse in parses:
         credited |= cue_elements(parse.text)
+        credited |= _anti_patterns(parse, thresholds)
         element = _ELEMENTS.get(parse.intent.name)
         if element is None:
             continue
-        needed = thresholds.anti_pattern if element.is_anti_pattern else thresholds.element
-        if parse.intent.confidence < needed:
+        if element.is_anti_pattern:
+            unsure.add(element)  # reported only if _anti_patterns didn't credit it
+            continue
+        if parse.intent.confidence < thresholds.element:
             unsure.add(element)  # an unsure clause earns nothing, not even its runner-up
             continue
         credited.add(element)

@@ -57,6 +57,25 @@ _NOT_NAMES = frozenset(
     "great perfect sure right fine alright lovely brilliant cool excellent wonderful absolutely certainly yes no "
     "again everything anything sorry welcome goodbye bye".split()
 )
+# An apology word, unless the clause is a question: "Sorry, what was the name?" means "pardon?".
+_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b(?![^.!]*\?\s*$)", re.IGNORECASE)
+# Wording that is an anti-pattern whatever else the clause says (DESIGN.md: "not my department", "calm down").
+_DEFLECTION = re.compile(
+    r"\bnot my (?:department|section|area|job|responsibility)\b|\bnothing to do with (?:me|us)\b"
+    r"|\bi (?:just|only) work here\b|\babove my pay ?grade\b|\brules are rules\b|\bpolicy is policy\b"
+    r"|\btake it up with\b|\b(?:the system|it) won't let me\b|\bi'm not allowed to\b"
+    r"|\byou'll (?:have|need) to (?:ask|call|ring|phone|contact|email|speak to|talk to|go to|complain to|take it up)\b"
+    r"|\b(?:it's|that's|it is|that is) (?:the|their|his|her) [\w ]{1,25}?(?:'s)? (?:fault|problem|responsibility)\b"
+    r"|\bnot (?:our|my) fault\b|\b(?:that's|it's) not (?:on )?us\b",
+    re.IGNORECASE,
+)
+_DISMISSIVE = re.compile(
+    r"\bcalm down\b|^\W*whatever\b|\bnot my problem\b|\b(?:tough|hard) luck\b|\bdeal with it\b"
+    r"|\bhaven't got all day\b|\byou're not the only\b|\blike everyone else\b|\bwhen it gets here\b"
+    r"|\bno need to shout\b|\bare you done\b|^\W*next\W*$|\bnothing i can do\b"
+    r"|\byou should(?:'ve| have) (?:checked|read|ordered|asked|come|looked|measured)\b",
+    re.IGNORECASE,
+)
 # MultiWOZ-style text splits contractions: "I 'll", "do n't".
 _SPLIT_CONTRACTION = re.compile(r"\s+('(?:ll|m|s|re|ve|d)\b|n't\b)", re.IGNORECASE)
 
@@ -75,6 +94,12 @@ def cue_elements(text: str) -> frozenset[Element]:
         found.add(Element.OWNERSHIP)
     if _SALUTATION.search(text):
         found.add(Element.GREETING)
+    if _APOLOGY.search(text):
+        found.add(Element.APOLOGY)
+    if _DEFLECTION.search(text):
+        found.add(Element.DEFLECTION)
+    if _DISMISSIVE.search(text):
+        found.add(Element.DISMISSIVE)
     addressed = any(m.group(1).lower() not in _NOT_NAMES for m in _ADDRESSED_NAME.finditer(text))
     if _PERSONAL.search(text) or _TITLE_AND_NAME.search(text) or addressed:
         found.add(Element.PERSONALIZATION)

@@ -38,6 +38,18 @@ from scripts_library.elements import Element as E
         ("Thanks, Sir.", set()),
         ("Okay, Great.", set()),
         ("See you Friday.", set()),
+        ("I 'm so sorry about that .", {E.APOLOGY}),
+        ("My apologies for the wait", {E.APOLOGY}),
+        ("Sorry, what was the name?", set()),  # "pardon?", not an apology
+        ("Sorry, but that's not my department.", {E.APOLOGY, E.DEFLECTION}),
+        ("It's the courier's fault, not ours", {E.DEFLECTION}),
+        ("You'll have to ring head office", {E.DEFLECTION}),
+        ("You'll need to bring the receipt", set()),
+        ("Our return window is 30 days", set()),  # a neutral policy fact
+        ("Calm down, it's just a parcel", {E.DISMISSIVE}),
+        ("Whatever.", {E.DISMISSIVE}),
+        ("You should have checked the label", {E.DISMISSIVE}),
+        ("Next in line, please", set()),
     ],
 )
 def test_cues(text: str, expected: set[E]) -> None:

@@ -57,6 +57,12 @@ _NOT_NAMES = frozenset(
     "great perfect sure right fine alright lovely brilliant cool excellent wonderful absolutely certainly yes no "
     "again everything anything sorry welcome goodbye bye".split()
 )
+# A throwaway opener (a bare "hey", "how are you?"); combine() turns it into a greeting next to an offer of help.
+_THROWAWAY = re.compile(
+    r"^\W*(?:hey+|heya|yo|sup|wassup|whats? up|what's up|how(?:'s| is) it going|how (?:ya|you) doin'?)\b(?! there)"
+    r"|\bhow (?:are|r) (?:you|ya|u)(?: doing)?(?: today| this (?:morning|afternoon|evening))?\W*$",
+    re.IGNORECASE,
+)
 # An apology word, unless the clause is a question: "Sorry, what was the name?" means "pardon?".
 _APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b(?![^.!]*\?\s*$)", re.IGNORECASE)
 # Wording that is an anti-pattern whatever else the clause says (DESIGN.md: "not my department", "calm down").
@@ -94,6 +100,8 @@ def cue_elements(text: str) -> frozenset[Element]:
         found.add(Element.OWNERSHIP)
     if _SALUTATION.search(text):
         found.add(Element.GREETING)
+    if _THROWAWAY.search(text):
+        found.add(Element.GENERIC_GREETING)
     if _APOLOGY.search(text):
         found.add(Element.APOLOGY)
     if _DEFLECTION.search(text):

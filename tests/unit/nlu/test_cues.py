@@ -32,7 +32,11 @@ from scripts_library.elements import Element as E
         ("Hi, thanks for coming in", {E.GREETING}),
         ("Good afternoon! What can I do for you?", {E.GREETING}),
         ("You're welcome", set()),
-        ("Hey, what's up", set()),  # a bare "hey" is a throwaway opener, left to the model
+        ("Hey, what's up", {E.GENERIC_GREETING}),  # a bare "hey" is a throwaway opener
+        ("Hey, thanks for waiting", {E.GENERIC_GREETING}),
+        ("Hello, how are you today?", {E.GREETING, E.GENERIC_GREETING}),
+        ("How are you getting on with those?", set()),  # a fitting-room check-in is an offer of help
+        ("They say hey to everyone", set()),
         ("Here you go, Tom", {E.PERSONALIZATION}),
         ("Thanks so much, Priya!", {E.PERSONALIZATION}),
         ("Thanks, Sir.", set()),

@@ -91,23 +91,21 @@ def normalise(text: str) -> str:
     return _SPLIT_CONTRACTION.sub(r"\1", text.replace("’", "'"))
 
 
+# "let me know" and "I'll need your name" ask the customer for something: _OWN_VERBS doesn't list their verbs.
+_WORDING = (
+    (_OWNERSHIP, Element.OWNERSHIP),
+    (_SALUTATION, Element.GREETING),
+    (_THROWAWAY, Element.GENERIC_GREETING),
+    (_APOLOGY, Element.APOLOGY),
+    (_DEFLECTION, Element.DEFLECTION),
+    (_DISMISSIVE, Element.DISMISSIVE),
+)
+
+
 def cue_elements(text: str) -> frozenset[Element]:
     """Elements whose wording is unmistakable in the reply."""
     text = normalise(text)
-    found: set[Element] = set()
-    # "let me know" and "I'll need your name" ask the customer for something: their verbs aren't listed.
-    if _OWNERSHIP.search(text):
-        found.add(Element.OWNERSHIP)
-    if _SALUTATION.search(text):
-        found.add(Element.GREETING)
-    if _THROWAWAY.search(text):
-        found.add(Element.GENERIC_GREETING)
-    if _APOLOGY.search(text):
-        found.add(Element.APOLOGY)
-    if _DEFLECTION.search(text):
-        found.add(Element.DEFLECTION)
-    if _DISMISSIVE.search(text):
-        found.add(Element.DISMISSIVE)
+    found = {element for pattern, element in _WORDING if pattern.search(text)}
     addressed = any(m.group(1).lower() not in _NOT_NAMES for m in _ADDRESSED_NAME.finditer(text))
     if _PERSONAL.search(text) or _TITLE_AND_NAME.search(text) or addressed:
         found.add(Element.PERSONALIZATION)

@@ -86,9 +86,8 @@ def _rasa_env(paths: NluPaths) -> dict[str, str]:
     # The pipeline's own components (nlu/rasa_addons) are imported by Rasa as `nlu.rasa_addons...`.
     code_root = str(paths.project_dir.resolve().parent)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (code_root, env.get("PYTHONPATH", "")) if p)
-    cache_dir = paths.cache_dir
     # Rasa's training cache would otherwise land in nlu/.rasa inside the checkout.
-    env.setdefault("RASA_CACHE_DIRECTORY", str(cache_dir / "rasa-training-cache"))
+    env.setdefault("RASA_CACHE_DIRECTORY", str(paths.cache_dir / "rasa-training-cache"))
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")

@@ -76,7 +76,9 @@ _DEFLECTION = re.compile(
     re.IGNORECASE,
 )
 _DISMISSIVE = re.compile(
-    r"\bcalm down\b|^\W*whatever\b|\bnot my problem\b|\b(?:tough|hard) luck\b|\bdeal with it\b"
+    r"\bcalm down\b|^\W*whatever\b|\bnot my problem\b|\b(?:tough|hard) luck\b"
+    # "Deal with it" brushes the customer off; "I'll deal with it" is ownership.
+    r"|(?<!i'll )(?<!i will )(?<!we'll )(?<!let me )(?<!i can )(?<!going to )\bdeal with it\b"
     r"|\bhaven't got all day\b|\byou're not the only\b|\blike everyone else\b|\bwhen it gets here\b"
     r"|\bno need to shout\b|\bare you done\b|^\W*next\W*$|\bnothing i can do\b"
     r"|\byou should(?:'ve| have) (?:checked|read|ordered|asked|come|looked|measured)\b",

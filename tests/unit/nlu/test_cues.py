@@ -52,6 +52,9 @@ from scripts_library.elements import Element as E
         ("Our return window is 30 days", set()),  # a neutral policy fact
         ("Calm down, it's just a parcel", {E.DISMISSIVE}),
         ("Whatever.", {E.DISMISSIVE}),
+        ("You'll just have to deal with it", {E.DISMISSIVE}),
+        ("I'll deal with it.", {E.OWNERSHIP}),  # a commitment, not a brush-off
+        ("Don't worry, I 'll deal with it", {E.OWNERSHIP}),
         ("You should have checked the label", {E.DISMISSIVE}),
         ("Next in line, please", set()),
     ],

@@ -7,8 +7,9 @@ import re
 # Sentence ends, semicolons, dashes and a few joining words that usually start a new speech act.
 _BOUNDARY = re.compile(
     r"(?<=[.!?;])\s+|\s*[;\u2014\u2013]\s*|\s+-\s+|\s*\.\.\.\s*"
-    r"|,?\s+\b(?:and then|and|but|so|then|also)\b\s+(?=(?:i|i'll|i'm|i've|we|we'll|let|you|you'll|can|could|would|"
-    r"please|what|how|is|are|anything|"
+    # "Just so you know" is one phrase, not "just" + a clause starting at "so".
+    r"|,?\s+\b(?:and then|and|but|(?<!just )so|then|also)\b\s+(?=(?:i|i'll|i'm|i've|we|we'll|let|you|you'll|"
+    r"can|could|would|please|what|how|is|are|anything|"
     # An action verb after "and" usually starts a second commitment: "... and text you the tracking number".
     r"text|call|ring|email|send|ship|get|give|check|refund|replace|book|put|make|follow|update|have)\b)",
     re.IGNORECASE,

@@ -72,7 +72,9 @@ _DEFLECTION = re.compile(
     r"|\btake it up with\b|\b(?:the system|it) won't let me\b|\bi'm not allowed to\b"
     r"|\byou'll (?:have|need) to (?:ask|call|ring|phone|contact|email|speak to|talk to|go to|complain to|take it up)\b"
     r"|\b(?:it's|that's|it is|that is) (?:the|their|his|her) [\w ]{1,25}?(?:'s)? (?:fault|problem|responsibility)\b"
-    r"|\bnot (?:our|my) fault\b|\b(?:that's|it's) not (?:on )?us\b",
+    r"|\bnot (?:our|my) fault\b|\b(?:that's|it's) not (?:on )?us\b"
+    # Hiding behind circumstances with no alternative: both tuning-set authors read it as deflection.
+    r"|\b(?:there's |there is )?nothing (?:i|we) can do\b",
     re.IGNORECASE,
 )
 _DISMISSIVE = re.compile(
@@ -80,7 +82,7 @@ _DISMISSIVE = re.compile(
     # "Deal with it" brushes the customer off; "I'll deal with it" is ownership.
     r"|(?<!i'll )(?<!i will )(?<!we'll )(?<!let me )(?<!i can )(?<!going to )\bdeal with it\b"
     r"|\bhaven't got all day\b|\byou're not the only\b|\blike everyone else\b|\bwhen it gets here\b"
-    r"|\bno need to shout\b|\bare you done\b|^\W*next\W*$|\bnothing i can do\b"
+    r"|\bno need to shout\b|\bare you done\b|^\W*next\W*$"
     r"|\byou should(?:'ve| have) (?:checked|read|ordered|asked|come|looked|measured)\b",
     re.IGNORECASE,
 )

@@ -76,3 +76,11 @@ def test_commas_split_only_between_parts_of_two_words_or_more():
     assert split_clauses("Oh no, I'm so sorry about that.") == ["Oh no", "I'm so sorry about that."]
     assert split_clauses("Welcome back, Maria!") == ["Welcome back, Maria!"]
     assert split_clauses("Hi, thanks for coming in, can I help?") == ["Hi, thanks for coming in", "can I help?"]
+
+
+def test_just_so_you_know_stays_one_clause() -> None:
+    assert split_clauses("Just so you know, the card machine takes a few seconds.") == [
+        "Just so you know",
+        "the card machine takes a few seconds.",
+    ]
+    assert split_clauses("It's busy so you might wait a bit") == ["It's busy", "you might wait a bit"]

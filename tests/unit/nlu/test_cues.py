@@ -48,6 +48,7 @@ from scripts_library.elements import Element as E
         ("Sorry, but that's not my department.", {E.APOLOGY, E.DEFLECTION}),
         ("It's the courier's fault, not ours", {E.DEFLECTION}),
         ("You'll have to ring head office", {E.DEFLECTION}),
+        ("Head office sets the prices, nothing I can do about it", {E.DEFLECTION}),
         ("You'll need to bring the receipt", set()),
         ("Our return window is 30 days", set()),  # a neutral policy fact
         ("Calm down, it's just a parcel", {E.DISMISSIVE}),

@@ -15,7 +15,8 @@ _OWN_VERBS = (
     r"(?:take care|look into|look in|have a look|check|double[- ]check|sort|fix|handle|get|grab|make|book|find|chase|"
     r"deal|pull|call|ring|swap|exchange|refund|process|arrange|reorder|order|track|follow|put|raise|escalate|speak|"
     r"talk|see|organi[sz]e|work|personally|make sure|take it|own|do|prepare|replace|repair|reset|cancel|correct|"
-    r"amend|update|reverse|waive|credit|investigate|be the one|stay on|keep an eye|put (?:it|this|that|things) right|"
+    r"amend|update|reverse|waive|credit|investigate|remake|re-?send|re-?book|re-?schedule|upgrade|be the one|"
+    r"stay on|keep an eye|put (?:it|this|that|things) right|"
     r"make (?:it|this|that|things) right|get to the bottom)"
 )
 # The same actions under way: "I'm checking now", "I'm sorting it out".
@@ -24,13 +25,29 @@ _OWN_DOING = (
     r"refunding|replacing|investigating|organi[sz]ing|booking|correcting|cancelling)"
 )
 _OWNERSHIP = re.compile(
-    rf"\b(?:let me {_OWN_VERBS}|(?:i'll|i will|i'm going to|i am going to|i'm gonna) {_OWN_VERBS}"
+    # Chat typing drops the apostrophe: "ill get u a fresh one".
+    rf"\b(?:let me {_OWN_VERBS}|(?:i'll|ill|i will|i'm going to|i am going to|i'm gonna) {_OWN_VERBS}"
     rf"|(?:i'm|i am) (?:personally |now |already )?{_OWN_DOING}"
     r"|(?:we'll|we will) (?:take care|sort|fix|handle|look into|put (?:it|this|that|things) right"
     r"|make (?:it|this) right)"
     r"|leave it with me|i'm on it|i am on it|(?:that's|that is|this is|it's) on (?:us|me)"
     r"|i've got (?:this|it)(?: covered)?\b(?! for)|i take (?:full )?responsibility"
     r"|(?:my|our) (?:mistake|fault|bad|error)|we (?:messed|slipped|screwed) up|we got (?:it|this|that) wrong)\b",
+    re.IGNORECASE,
+)
+# A concrete remedy the agent does or offers (DESIGN.md: refund, replace, remake, rebook...). "I'll remake it
+# now" is ownership and a solution, but the classifier gives the clause one label.
+_REMEDY = (
+    r"(?:remake|replace|refund|swap|exchange|re-?send|re-?ship|re-?book|re-?order|re-?schedule|upgrade|waive|"
+    r"credit|discount|comp|knock \w+ off|take \w+ off the bill)"
+)
+_SOLUTION = re.compile(
+    rf"\b(?:(?:i'll|ill|i will|we'll|we will|let me|i can|we can|i'm going to|i'm gonna)(?: just| quickly| happily)?"
+    rf" (?:get (?:it|that|this|them|you) )?{_REMEDY}\w*"
+    rf"|(?:i've|we've|i have|we have)(?: just| already)? {_REMEDY}\w*"
+    r"|(?:i'll|ill|i will|we'll|we will) (?:get|have) (?:it|that|this|them) "
+    r"(?:re-?sent|replaced|refunded|swapped|remade|rebooked)"
+    r"|\brefund(?:'s| has| is) (?:gone through|been (?:processed|issued|approved|sent)|on its way))\b",
     re.IGNORECASE,
 )
 _PERSONAL = re.compile(
@@ -98,6 +115,7 @@ def normalise(text: str) -> str:
 # "let me know" and "I'll need your name" ask the customer for something: _OWN_VERBS doesn't list their verbs.
 _WORDING = (
     (_OWNERSHIP, Element.OWNERSHIP),
+    (_SOLUTION, Element.SOLUTION),
     (_SALUTATION, Element.GREETING),
     (_THROWAWAY, Element.GENERIC_GREETING),
     (_APOLOGY, Element.APOLOGY),

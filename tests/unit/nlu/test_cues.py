@@ -53,6 +53,12 @@ from scripts_library.elements import Element as E
         ("Our return window is 30 days", set()),  # a neutral policy fact
         ("Calm down, it's just a parcel", {E.DISMISSIVE}),
         ("Whatever.", {E.DISMISSIVE}),
+        ("I'll remake it now", {E.OWNERSHIP, E.SOLUTION}),
+        ("ill get u a fresh portion now", {E.OWNERSHIP}),
+        ("I've refunded the delivery fee", {E.SOLUTION}),
+        ("Your refund's gone through", {E.SOLUTION}),
+        ("I can't refund it", set()),
+        ("Our refund policy is 30 days", set()),
         ("You'll just have to deal with it", {E.DISMISSIVE}),
         ("I'll deal with it.", {E.OWNERSHIP}),  # a commitment, not a brush-off
         ("Don't worry, I 'll deal with it", {E.OWNERSHIP}),

@@ -91,9 +91,10 @@ def combine(parses: list[Parse], thresholds: Thresholds) -> Analysis:
         if top.name in _META and top.confidence >= thresholds.meta:
             return Analysis(frozenset(), meta=_META[top.name])
     credited: set[Element] = set()
+    cued: set[Element] = set()
     unsure: set[Element] = set()
     for parse in parses:
-        credited |= cue_elements(parse.text)
+        cued |= cue_elements(parse.text)
         credited |= _anti_patterns(parse, thresholds)
         element = _ELEMENTS.get(parse.intent.name)
         if element is None:
@@ -108,6 +109,11 @@ def combine(parses: list[Parse], thresholds: Thresholds) -> Analysis:
         runner_up = parse.ranking[1] if len(parse.ranking) > 1 else None
         if runner_up and runner_up.name in _ELEMENTS and runner_up.confidence >= thresholds.runner_up:
             credited.add(_ELEMENTS[runner_up.name])
+    credited |= cued
+    if Element.SOLUTION in credited and Element.DEFLECTION not in cued:
+        # "We can't refund it, but I can exchange it" refuses with an alternative: deflection is a refusal
+        # with none (DESIGN.md). Unmistakable wording ("not my department") stays deflection regardless.
+        credited.discard(Element.DEFLECTION)
     if Element.GENERIC_GREETING in credited and Element.OFFER_HELP in credited:
         # "Hey there! What can I get you?" opens a real conversation: a greeting, not a throwaway one.
         credited = (credited - {Element.GENERIC_GREETING}) | {Element.GREETING}

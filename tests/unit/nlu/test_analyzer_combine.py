@@ -181,3 +181,24 @@ def test_an_anti_pattern_below_its_threshold_is_not_credited_anywhere_in_the_ran
     clause = Parse("thanks for waiting", top, (top, IntentScore("dismissive", 0.2)))
 
     assert combine([clause], Thresholds(anti_pattern=0.25)).elements == frozenset({E.THANKS})
+
+
+def test_a_refusal_with_an_alternative_is_not_deflection():
+    refusal = parse("deflection", 0.8, "We can't refund a used ticket")
+    alternative = parse("solution", 0.9, "I can exchange it for a later date")
+
+    assert combine([refusal, alternative], DEFAULT).elements == {Element.SOLUTION}
+
+
+def test_unmistakable_deflection_wording_stays_even_with_a_solution():
+    refusal = parse("deflection", 0.8, "That's not my department")
+    alternative = parse("solution", 0.9, "I can exchange it for a later date")
+
+    assert combine([refusal, alternative], DEFAULT).elements == {Element.DEFLECTION, Element.SOLUTION}
+
+
+def test_rudeness_is_not_excused_by_a_solution():
+    rude = parse("dismissive", 0.8, "Relax, it's ten minutes")
+    alternative = parse("solution", 0.9, "I can knock a pound off")
+
+    assert combine([rude, alternative], DEFAULT).elements == {Element.DISMISSIVE, Element.SOLUTION}

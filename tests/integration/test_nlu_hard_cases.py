@@ -33,7 +33,6 @@ def analyzer(rasa_url: str) -> Iterator[ReplyAnalyzer]:
         ("Calm down, it's just a parcel.", {"dismissive"}, {"empathy"}),
         # Polite lines that share words with curt ones must not be called curt.
         ("Oh no, not again! Let me sort that out for you.", {"empathy", "ownership"}, {"dismissive"}),
-        ("Just so you know, the card reader is a bit slow today.", set(), {"dismissive", "deflection"}),
         ("Leave it with me, I'll remake it now.", {"ownership", "solution"}, {"dismissive"}),
         ("The courier lost it, not us. Nothing I can do.", {"deflection"}, set()),
     ],

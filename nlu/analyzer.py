@@ -114,6 +114,7 @@ def combine(parses: list[Parse], thresholds: Thresholds) -> Analysis:
         # "We can't refund it, but I can exchange it" refuses with an alternative: deflection is a refusal
         # with none (DESIGN.md). Unmistakable wording ("not my department") stays deflection regardless.
         credited.discard(Element.DEFLECTION)
+        unsure.discard(Element.DEFLECTION)  # decided, not unsure: no "the coach was unsure" feedback either
     if Element.GENERIC_GREETING in credited and Element.OFFER_HELP in credited:
         # "Hey there! What can I get you?" opens a real conversation: a greeting, not a throwaway one.
         credited = (credited - {Element.GENERIC_GREETING}) | {Element.GREETING}

@@ -187,7 +187,17 @@ def test_a_refusal_with_an_alternative_is_not_deflection():
     refusal = parse("deflection", 0.8, "We can't refund a used ticket")
     alternative = parse("solution", 0.9, "I can exchange it for a later date")
 
-    assert combine([refusal, alternative], DEFAULT).elements == {Element.SOLUTION}
+    analysis = combine([refusal, alternative], DEFAULT)
+
+    assert analysis.elements == {Element.SOLUTION}
+    assert analysis.unsure == frozenset()
+
+
+def test_a_weak_refusal_next_to_a_solution_is_not_reported_as_unsure():
+    refusal = parse("deflection", 0.2, "We can't refund a used ticket")
+    alternative = parse("solution", 0.9, "I can exchange it for a later date")
+
+    assert combine([refusal, alternative], DEFAULT).unsure == frozenset()
 
 
 def test_unmistakable_deflection_wording_stays_even_with_a_solution():

@@ -39,7 +39,8 @@ _OWNERSHIP = re.compile(
 # now" is ownership and a solution, but the classifier gives the clause one label.
 _REMEDY = (
     r"(?:remake|replace|refund|swap|exchange|re-?send|re-?ship|re-?book|re-?order|re-?schedule|upgrade|waive|"
-    r"credit|discount|comp|knock \w+ off|take \w+ off the bill)"
+    # "comp" (give for free) only as a whole word, or "complain" and "compare" would count.
+    r"credit|discount|comp(?=(?:ed|'d)?\b)|knock \w+ off|take \w+ off the bill)"
 )
 _SOLUTION = re.compile(
     rf"\b(?:(?:i'll|ill|i will|we'll|we will|let me|i can|we can|i'm going to|i'm gonna)(?: just| quickly| happily)?"

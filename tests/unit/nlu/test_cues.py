@@ -58,6 +58,9 @@ from scripts_library.elements import Element as E
         ("I've refunded the delivery fee", {E.SOLUTION}),
         ("Your refund's gone through", {E.SOLUTION}),
         ("I can't refund it", set()),
+        ("We've comped the drinks", {E.SOLUTION}),
+        ("I'll complain to head office", set()),
+        ("I can compare them for you", set()),
         ("Our refund policy is 30 days", set()),
         ("You'll just have to deal with it", {E.DISMISSIVE}),
         ("I'll deal with it.", {E.OWNERSHIP}),  # a commitment, not a brush-off

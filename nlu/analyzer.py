@@ -39,9 +39,13 @@ class Thresholds:
     meta: float = 0.6
     # A clause can hold two elements ("I'll send a replacement today"): credit a runner-up this confident.
     runner_up: float = 0.3
+    # A reply that commits to a fix ("I'm not sure, but I'll find out and ring you") is not curt unless the
+    # model is at least this sure of a curt clause, or the wording is unmistakable (chosen on nlu/dev, README).
+    dismissive_beside_repair: float = 0.5
 
 
 _ELEMENTS = {e.value: e for e in Element}
+_REPAIR = frozenset({Element.OWNERSHIP, Element.FOLLOW_UP, Element.SOLUTION})
 _META = {m.value: m for m in MetaCommand}
 
 
@@ -110,12 +114,27 @@ def combine(parses: list[Parse], thresholds: Thresholds) -> Analysis:
         if runner_up and runner_up.name in _ELEMENTS and runner_up.confidence >= thresholds.runner_up:
             credited.add(_ELEMENTS[runner_up.name])
     credited |= cued
-    if Element.SOLUTION in credited and Element.DEFLECTION not in cued:
-        # "We can't refund it, but I can exchange it" refuses with an alternative: deflection is a refusal
-        # with none (DESIGN.md). Unmistakable wording ("not my department") stays deflection regardless.
-        credited.discard(Element.DEFLECTION)
-        unsure.discard(Element.DEFLECTION)  # decided, not unsure: no "the coach was unsure" feedback either
+    for element in _overruled_anti_patterns(parses, credited, cued, thresholds):
+        credited.discard(element)
+        unsure.discard(element)  # decided, not unsure: no "the coach was unsure" feedback either
     if Element.GENERIC_GREETING in credited and Element.OFFER_HELP in credited:
         # "Hey there! What can I get you?" opens a real conversation: a greeting, not a throwaway one.
         credited = (credited - {Element.GENERIC_GREETING}) | {Element.GREETING}
     return Analysis(frozenset(credited), frozenset(unsure - credited))
+
+
+def _overruled_anti_patterns(
+    parses: list[Parse], credited: set[Element], cued: set[Element], thresholds: Thresholds
+) -> set[Element]:
+    """Model-only anti-patterns that the rest of the reply contradicts. Unmistakable wording always stays."""
+    overruled: set[Element] = set()
+    if Element.SOLUTION in credited and Element.DEFLECTION not in cued:
+        # "We can't refund it, but I can exchange it" refuses with an alternative: deflection is a refusal
+        # with none (DESIGN.md).
+        overruled.add(Element.DEFLECTION)
+    curt = max((s.confidence for p in parses for s in p.ranking if s.name == Element.DISMISSIVE.value), default=0.0)
+    if credited & _REPAIR and Element.DISMISSIVE not in cued and curt < thresholds.dismissive_beside_repair:
+        # "I don't know offhand, let me ask my colleague" owns the gap: a weak curt reading is the model
+        # hearing "I don't know", not a brush-off.
+        overruled.add(Element.DISMISSIVE)
+    return overruled

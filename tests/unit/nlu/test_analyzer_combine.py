@@ -212,3 +212,35 @@ def test_rudeness_is_not_excused_by_a_solution():
     alternative = parse("solution", 0.9, "I can knock a pound off")
 
     assert combine([rude, alternative], DEFAULT).elements == {Element.DISMISSIVE, Element.SOLUTION}
+
+
+@pytest.mark.parametrize("repair", ["ownership", "follow_up", "solution"])
+def test_a_weak_curt_reading_beside_a_commitment_to_fix_is_not_dismissive(repair):
+    not_knowing = parse("dismissive", 0.35, "I don't know offhand")
+    commitment = parse(repair, 0.9, "let me ask my colleague")
+
+    analysis = combine([not_knowing, commitment], DEFAULT)
+
+    assert analysis.elements == {Element(repair)}
+    assert analysis.unsure == frozenset()
+
+
+def test_a_weak_curt_reading_without_a_commitment_stays_dismissive():
+    not_knowing = parse("dismissive", 0.35, "I don't know offhand")
+    thanks = parse("thanks", 0.9, "thanks for asking")
+
+    assert combine([not_knowing, thanks], DEFAULT).elements == {Element.DISMISSIVE, Element.THANKS}
+
+
+def test_a_confident_curt_clause_stays_dismissive_beside_a_commitment():
+    curt = parse("dismissive", 0.5, "Honestly it's not a big deal")
+    commitment = parse("ownership", 0.9, "I'll sort it")
+
+    assert combine([curt, commitment], DEFAULT).elements == {Element.DISMISSIVE, Element.OWNERSHIP}
+
+
+def test_unmistakable_curt_wording_stays_dismissive_beside_a_commitment():
+    curt = parse("dismissive", 0.3, "Calm down")
+    commitment = parse("ownership", 0.9, "I'll sort it")
+
+    assert combine([curt, commitment], DEFAULT).elements == {Element.DISMISSIVE, Element.OWNERSHIP}

@@ -101,7 +101,11 @@ _DISMISSIVE = re.compile(
     r"|(?<!i'll )(?<!i will )(?<!we'll )(?<!let me )(?<!i can )(?<!going to )\bdeal with it\b"
     r"|\bhaven't got all day\b|\byou're not the only\b|\blike everyone else\b|\bwhen it gets here\b"
     r"|\bno need to shout\b|\bare you done\b|^\W*next\W*$"
-    r"|\byou should(?:'ve| have) (?:checked|read|ordered|asked|come|looked|measured)\b",
+    r"|\byou should(?:'ve| have) (?:checked|read|ordered|asked|come|looked|measured)\b"
+    r"|\bif you(?:'d| had) (?:checked|read|looked|measured|listened)\b"
+    # A sigh or a shrug opening the reply ("ugh" is often sympathy: "Ugh, I'd be fed up too"), and the
+    # stock brush-off of a fact.
+    r"|^\W*(?:meh|sigh)\b|\bit is what it is\b",
     re.IGNORECASE,
 )
 # MultiWOZ-style text splits contractions: "I 'll", "do n't".

@@ -66,6 +66,13 @@ from scripts_library.elements import Element as E
         ("I'll deal with it.", {E.OWNERSHIP}),  # a commitment, not a brush-off
         ("Don't worry, I 'll deal with it", {E.OWNERSHIP}),
         ("You should have checked the label", {E.DISMISSIVE}),
+        ("If you'd read the label you'd know", {E.DISMISSIVE}),
+        ("If you had asked me, I'd have warned you", set()),  # not a blaming verb
+        ("Ugh, I'd be annoyed too", set()),  # sympathy, not a sigh at the customer
+        ("Sigh... what is it now", {E.DISMISSIVE}),
+        ("Meh, these things happen", {E.DISMISSIVE}),
+        ("Megan will be right with you", set()),  # "meh" only as a word
+        ("Well, it is what it is", {E.DISMISSIVE}),
         ("Next in line, please", set()),
     ],
 )

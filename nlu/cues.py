@@ -96,10 +96,13 @@ _DEFLECTION = re.compile(
     re.IGNORECASE,
 )
 _DISMISSIVE = re.compile(
-    r"\bcalm down\b|^\W*whatever\b|\bnot my problem\b|\b(?:tough|hard) luck\b"
+    # "Whatever." shrugs; "Whatever suits you" and "Whatever you need" are generous.
+    r"\bcalm down\b|^\W*whatever(?!\s+(?:you|suits|works|is|would|time|size|colour|color)\b)"
+    r"|\bnot my problem\b|\b(?:tough|hard) luck\b"
     # "Deal with it" brushes the customer off; "I'll deal with it" is ownership.
     r"|(?<!i'll )(?<!i will )(?<!we'll )(?<!let me )(?<!i can )(?<!going to )\bdeal with it\b"
-    r"|\bhaven't got all day\b|\byou're not the only\b|\blike everyone else\b|\bwhen it gets here\b"
+    r"|\bhaven't got all day\b|\blike everyone else\b|\bwhen it gets here\b"
+    r"|\byou're not the only (?:customer|person|one waiting)\b"  # "you're not the only one" can reassure
     r"|\bno need to shout\b|\bare you done\b|^\W*next\W*$"
     r"|\byou should(?:'ve| have) (?:checked|read|ordered|asked|come|looked|measured)\b"
     r"|\bif you(?:'d| had) (?:checked|read|looked|measured|listened)\b"

@@ -84,3 +84,11 @@ def test_just_so_you_know_stays_one_clause() -> None:
         "the card machine takes a few seconds.",
     ]
     assert split_clauses("It's busy so you might wait a bit") == ["It's busy", "you might wait a bit"]
+
+
+def test_a_title_is_not_a_sentence_end() -> None:
+    assert split_clauses("Good to see you again, Mr. Diaz. What can I get you?") == [
+        "Good to see you again",
+        "Mr. Diaz.",
+        "What can I get you?",
+    ]

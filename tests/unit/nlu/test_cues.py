@@ -53,6 +53,11 @@ from scripts_library.elements import Element as E
         ("Our return window is 30 days", set()),  # a neutral policy fact
         ("Calm down, it's just a parcel", {E.DISMISSIVE}),
         ("Whatever.", {E.DISMISSIVE}),
+        ("Whatever, I'm busy", {E.DISMISSIVE}),
+        ("Whatever suits you, we can deliver Saturday", set()),
+        ("Whatever you need, just ask", set()),
+        ("You're not the only customer here", {E.DISMISSIVE}),
+        ("You're not the only one, it's a known fault", set()),  # reassurance, not a brush-off
         ("I'll remake it now", {E.OWNERSHIP, E.SOLUTION}),
         ("ill get u a fresh portion now", {E.OWNERSHIP}),
         ("I've refunded the delivery fee", {E.SOLUTION}),

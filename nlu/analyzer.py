@@ -41,7 +41,7 @@ class Thresholds:
     runner_up: float = 0.3
     # A reply that commits to a fix ("I'm not sure, but I'll find out and ring you") is not curt unless the
     # model is at least this sure of a curt clause, or the wording is unmistakable (chosen on nlu/dev, README).
-    dismissive_beside_repair: float = 0.5
+    dismissive_beside_repair: float = 0.6
 
 
 _ELEMENTS = {e.value: e for e in Element}

@@ -233,7 +233,7 @@ def test_a_weak_curt_reading_without_a_commitment_stays_dismissive():
 
 
 def test_a_confident_curt_clause_stays_dismissive_beside_a_commitment():
-    curt = parse("dismissive", 0.5, "Honestly it's not a big deal")
+    curt = parse("dismissive", 0.6, "Honestly it's not a big deal")
     commitment = parse("ownership", 0.9, "I'll sort it")
 
     assert combine([curt, commitment], DEFAULT).elements == {Element.DISMISSIVE, Element.OWNERSHIP}

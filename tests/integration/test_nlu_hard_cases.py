@@ -35,6 +35,10 @@ def analyzer(rasa_url: str) -> Iterator[ReplyAnalyzer]:
         ("Oh no, not again! Let me sort that out for you.", {"empathy", "ownership"}, {"dismissive"}),
         ("Leave it with me, I'll remake it now.", {"ownership", "solution"}, {"dismissive"}),
         ("The courier lost it, not us. Nothing I can do.", {"deflection"}, set()),
+        ("Well, if you'd checked the size chart you'd know.", {"dismissive"}, set()),
+        ("No idea off the top of my head, but I'll find out and ring you back.", {"ownership"}, {"dismissive"}),
+        # A title's full stop does not cut the name off into a fragment of its own.
+        ("Good evening, Mrs. Okafor, your table's ready.", {"greeting", "personalization"}, {"dismissive"}),
     ],
 )
 def test_hard_cases(analyzer: ReplyAnalyzer, reply: str, must_include: set[str], must_exclude: set[str]) -> None:

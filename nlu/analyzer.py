@@ -134,7 +134,7 @@ def _overruled_anti_patterns(
         overruled.add(Element.DEFLECTION)
     curt = max((s.confidence for p in parses for s in p.ranking if s.name == Element.DISMISSIVE.value), default=0.0)
     if credited & _REPAIR and Element.DISMISSIVE not in cued and curt < thresholds.dismissive_beside_repair:
-        # "I don't know offhand, let me ask my colleague" owns the gap: a weak curt reading is the model
+        # "No idea offhand, but I'll find out" owns the gap: a weak curt reading is the model
         # hearing "I don't know", not a brush-off.
         overruled.add(Element.DISMISSIVE)
     return overruled

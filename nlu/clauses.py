@@ -6,7 +6,7 @@ import re
 
 # Sentence ends, semicolons, dashes and a few joining words that usually start a new speech act.
 _BOUNDARY = re.compile(
-    # A title's full stop is not a sentence end: "Welcome back, Mr. Diaz" stays one clause.
+    # A title's full stop is not a sentence end: "Welcome back, Mrs. Okafor" stays one clause.
     r"(?<!\bmrs\.)(?<!\b(?:mr|ms|mx|dr|st)\.)(?<=[.!?;])\s+|\s*[;\u2014\u2013]\s*|\s+-\s+|\s*\.\.\.\s*"
     # "Just so you know" is one phrase, not "just" + a clause starting at "so".
     r"|,?\s+\b(?:and then|and|but|(?<!just )so|then|also)\b\s+(?=(?:i|i'll|i'm|i've|we|we'll|let|you|you'll|"

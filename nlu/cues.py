@@ -96,7 +96,7 @@ _DEFLECTION = re.compile(
     re.IGNORECASE,
 )
 _DISMISSIVE = re.compile(
-    # "Whatever." shrugs; "Whatever suits you" and "Whatever you need" are generous.
+    # "Whatever." shrugs; "Whatever works for you" is generous.
     r"\bcalm down\b|^\W*whatever(?!\s+(?:you|suits|works|is|would|time|size|colour|color)\b)"
     r"|\bnot my problem\b|\b(?:tough|hard) luck\b"
     # "Deal with it" brushes the customer off; "I'll deal with it" is ownership.
@@ -106,7 +106,7 @@ _DISMISSIVE = re.compile(
     r"|\bno need to shout\b|\bare you done\b|^\W*next\W*$"
     r"|\byou should(?:'ve| have) (?:checked|read|ordered|asked|come|looked|measured)\b"
     r"|\bif you(?:'d| had) (?:checked|read|looked|measured|listened)\b"
-    # A sigh or a shrug opening the reply ("ugh" is often sympathy: "Ugh, I'd be fed up too"), and the
+    # A sigh or a shrug opening the reply ("ugh" is often sympathy: "ugh, rotten luck"), and the
     # stock brush-off of a fact.
     r"|^\W*(?:meh|sigh)\b|\bit is what it is\b",
     re.IGNORECASE,

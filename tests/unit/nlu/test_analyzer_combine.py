@@ -216,8 +216,8 @@ def test_rudeness_is_not_excused_by_a_solution():
 
 @pytest.mark.parametrize("repair", ["ownership", "follow_up", "solution"])
 def test_a_weak_curt_reading_beside_a_commitment_to_fix_is_not_dismissive(repair):
-    not_knowing = parse("dismissive", 0.35, "I don't know offhand")
-    commitment = parse(repair, 0.9, "let me ask my colleague")
+    not_knowing = parse("dismissive", 0.35, "No idea offhand")
+    commitment = parse(repair, 0.9, "checking with the stockroom now")
 
     analysis = combine([not_knowing, commitment], DEFAULT)
 
@@ -226,7 +226,7 @@ def test_a_weak_curt_reading_beside_a_commitment_to_fix_is_not_dismissive(repair
 
 
 def test_a_weak_curt_reading_without_a_commitment_stays_dismissive():
-    not_knowing = parse("dismissive", 0.35, "I don't know offhand")
+    not_knowing = parse("dismissive", 0.35, "No idea offhand")
     thanks = parse("thanks", 0.9, "thanks for asking")
 
     assert combine([not_knowing, thanks], DEFAULT).elements == {Element.DISMISSIVE, Element.THANKS}

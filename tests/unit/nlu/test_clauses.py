@@ -87,8 +87,8 @@ def test_just_so_you_know_stays_one_clause() -> None:
 
 
 def test_a_title_is_not_a_sentence_end() -> None:
-    assert split_clauses("Good to see you again, Mr. Diaz. What can I get you?") == [
+    assert split_clauses("Good to see you again, Mrs. Okafor. What can I get you?") == [
         "Good to see you again",
-        "Mr. Diaz.",
+        "Mrs. Okafor.",
         "What can I get you?",
     ]

@@ -54,7 +54,7 @@ from scripts_library.elements import Element as E
         ("Calm down, it's just a parcel", {E.DISMISSIVE}),
         ("Whatever.", {E.DISMISSIVE}),
         ("Whatever, I'm busy", {E.DISMISSIVE}),
-        ("Whatever suits you, we can deliver Saturday", set()),
+        ("Whatever works for you, we can ship or you can collect", set()),
         ("Whatever you need, just ask", set()),
         ("You're not the only customer here", {E.DISMISSIVE}),
         ("You're not the only one, it's a known fault", set()),  # reassurance, not a brush-off

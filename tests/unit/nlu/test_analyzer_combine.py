@@ -200,20 +200,6 @@ def test_a_weak_refusal_next_to_a_solution_is_not_reported_as_unsure():
     assert combine([refusal, alternative], DEFAULT).unsure == frozenset()
 
 
-def test_unmistakable_deflection_wording_stays_even_with_a_solution():
-    refusal = parse("deflection", 0.8, "That's not my department")
-    alternative = parse("solution", 0.9, "I can exchange it for a later date")
-
-    assert combine([refusal, alternative], DEFAULT).elements == {Element.DEFLECTION, Element.SOLUTION}
-
-
-def test_rudeness_is_not_excused_by_a_solution():
-    rude = parse("dismissive", 0.8, "Relax, it's ten minutes")
-    alternative = parse("solution", 0.9, "I can knock a pound off")
-
-    assert combine([rude, alternative], DEFAULT).elements == {Element.DISMISSIVE, Element.SOLUTION}
-
-
 @pytest.mark.parametrize("repair", ["ownership", "follow_up", "solution"])
 def test_a_weak_curt_reading_beside_a_commitment_to_fix_is_not_dismissive(repair):
     not_knowing = parse("dismissive", 0.35, "No idea offhand")
@@ -225,22 +211,22 @@ def test_a_weak_curt_reading_beside_a_commitment_to_fix_is_not_dismissive(repair
     assert analysis.unsure == frozenset()
 
 
-def test_a_weak_curt_reading_without_a_commitment_stays_dismissive():
-    not_knowing = parse("dismissive", 0.35, "No idea offhand")
-    thanks = parse("thanks", 0.9, "thanks for asking")
+@pytest.mark.parametrize(
+    ("anti_pattern", "other"),
+    [
+        # Unmistakable deflection wording stays even with a solution.
+        (parse("deflection", 0.8, "That's not my department"), parse("solution", 0.9, "I can exchange it")),
+        # Rudeness is not excused by a solution.
+        (parse("dismissive", 0.8, "Relax, it's ten minutes"), parse("solution", 0.9, "I can knock a pound off")),
+        # A weak curt reading without a commitment to fix stays.
+        (parse("dismissive", 0.35, "No idea offhand"), parse("thanks", 0.9, "thanks for asking")),
+        # A confident curt clause stays beside a commitment.
+        (parse("dismissive", 0.6, "Honestly it's not a big deal"), parse("ownership", 0.9, "I'll sort it")),
+        # Unmistakable curt wording stays beside a commitment.
+        (parse("dismissive", 0.3, "Calm down"), parse("ownership", 0.9, "I'll sort it")),
+    ],
+)
+def test_an_anti_pattern_that_nothing_overrules_stays_beside_another_element(anti_pattern, other):
+    expected = {Element(anti_pattern.intent.name), Element(other.intent.name)}
 
-    assert combine([not_knowing, thanks], DEFAULT).elements == {Element.DISMISSIVE, Element.THANKS}
-
-
-def test_a_confident_curt_clause_stays_dismissive_beside_a_commitment():
-    curt = parse("dismissive", 0.6, "Honestly it's not a big deal")
-    commitment = parse("ownership", 0.9, "I'll sort it")
-
-    assert combine([curt, commitment], DEFAULT).elements == {Element.DISMISSIVE, Element.OWNERSHIP}
-
-
-def test_unmistakable_curt_wording_stays_dismissive_beside_a_commitment():
-    curt = parse("dismissive", 0.3, "Calm down")
-    commitment = parse("ownership", 0.9, "I'll sort it")
-
-    assert combine([curt, commitment], DEFAULT).elements == {Element.DISMISSIVE, Element.OWNERSHIP}
+    assert combine([anti_pattern, other], DEFAULT).elements == expected

@@ -90,7 +90,12 @@ _DEFLECTION = re.compile(
     r"|\btake it up with\b|\b(?:the system|it) won't let me\b|\bi'm not allowed to\b"
     r"|\byou'll (?:have|need) to (?:ask|call|ring|phone|contact|email|speak to|talk to|go to|complain to|take it up)\b"
     r"|\b(?:it's|that's|it is|that is) (?:the|their|his|her) [\w ]{1,25}?(?:'s)? (?:fault|problem|responsibility)\b"
-    r"|\bnot (?:our|my) fault\b|\b(?:that's|it's) not (?:on )?us\b"
+    r"|\bnot (?:our|my) fault\b|\b(?:that's|it's|that is|it is) not (?:on )?(?:us|me)\b"
+    # The stock shrugs of a refusal: the customer is left to solve it.
+    r"|\bwhat (?:do|did|would) you (?:want|expect) me to do\b|\bwhat you (?:want|expect) me to do\b"
+    r"|\bi don't know what (?:to tell you|else to say)\b|\bi'm on (?:my|a) break\b"
+    r"|(?<!i'll )(?<!i will )(?<!let me )(?<!i can )\bask (?:someone|somebody|one of the) (?:else|others)\b"
+    r"|(?<!don't )(?<!not )(?<!wouldn't )(?<!can't )\bblame (?:them|him|her|the \w+)\b"
     # Hiding behind circumstances with no alternative: both tuning-set authors read it as deflection.
     r"|\b(?:there's |there is )?nothing (?:i|we) can do\b",
     re.IGNORECASE,
@@ -108,7 +113,10 @@ _DISMISSIVE = re.compile(
     r"|\bif you(?:'d| had) (?:checked|read|looked|measured|listened)\b"
     # A sigh or a shrug opening the reply ("ugh" is often sympathy: "ugh, rotten luck"), and the
     # stock brush-off of a fact.
-    r"|^\W*(?:meh|sigh)\b|\bit is what it is\b",
+    r"|^\W*(?:meh|sigh)\b|\bit is what it is\b"
+    # The non-apology, the lecture and the weary "you again".
+    r"|\bsorry (?:that )?you feel (?:that way|like that)\b|\btry reading\b"
+    r"|\bwhat(?:'s| is) (?:it|wrong|the problem) this time\b",
     re.IGNORECASE,
 )
 # MultiWOZ-style text splits contractions: "I 'll", "do n't".

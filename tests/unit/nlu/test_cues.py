@@ -79,6 +79,19 @@ from scripts_library.elements import Element as E
         ("Megan will be right with you", set()),  # "meh" only as a word
         ("Well, it is what it is", {E.DISMISSIVE}),
         ("Next in line, please", set()),
+        ("The kitchen sent it out late, that's not on me", {E.DEFLECTION}),
+        ("That's on me, I'll fix it", {E.OWNERSHIP}),
+        ("Well what do you expect me to do, I just serve it", {E.DEFLECTION}),
+        ("Honestly I don't know what to tell you", {E.DEFLECTION}),
+        ("I'm on my break, someone will be out", {E.DEFLECTION}),
+        ("Go ask somebody else", {E.DEFLECTION}),
+        ("Let me ask someone else who knows the tills", set()),  # fetching help is not a refusal
+        ("Blame the supplier, not us", {E.DEFLECTION}),
+        ("I don't blame you for being cross", set()),  # sympathy
+        ("I'm sorry you feel that way", {E.APOLOGY, E.DISMISSIVE}),  # the non-apology
+        ("I'm sorry you had to wait", {E.APOLOGY}),
+        ("Maybe try reading the manual", {E.DISMISSIVE}),
+        ("What's the problem this time?", {E.DISMISSIVE}),
     ],
 )
 def test_cues(text: str, expected: set[E]) -> None:

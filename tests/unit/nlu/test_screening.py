@@ -86,6 +86,38 @@ def test_non_english_reply_is_not_english(text):
     assert result.message == "Please answer in English; the coach can only judge English replies for now."
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obrigada pela paciência, vou verificar o seu pedido já.",
+        "Mi scusi per l'attesa, le porto subito il conto.",
+        "Sorry voor het wachten, ik pak het meteen voor u.",
+        "Przepraszam, to nie mój dział, proszę zapytać przy kasie.",
+        "Förlåt att det dröjde, jag hämtar en ny åt dig direkt.",
+        "Undskyld ventetiden, jeg henter en ny til dig med det samme.",
+    ],
+)
+def test_other_european_languages_are_not_english(text):
+    """Latin-script languages that share a few words with English ("sorry", "no") are still caught."""
+    assert screen(text, max_chars=LIMIT).problem is Unjudgeable.NOT_ENGLISH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Few of these are everyday function words; a short list of common English words rejected them.
+        "Same table by the window as last time?",
+        "Your regular oat cappuccino, large?",
+        "ugh fine, it's only five minutes late",
+        "Meh, the parcel will probably show up eventually.",
+        "Sigh. What's broken now?",
+        "Double espresso, oat milk, extra foam?",
+    ],
+)
+def test_english_without_common_function_words_is_english(text):
+    assert screen(text, max_chars=LIMIT) == Screened(text=text)
+
+
 @pytest.mark.parametrize("text", ["Здравствуйте", "您好"])
 def test_short_reply_in_another_script_is_not_english(text):
     assert screen(text, max_chars=LIMIT).problem is Unjudgeable.NOT_ENGLISH

@@ -48,7 +48,11 @@ _SOLUTION = re.compile(
     rf"|(?:i've|we've|i have|we have)(?: just| already)? {_REMEDY}\w*"
     r"|(?:i'll|ill|i will|we'll|we will) (?:get|have) (?:it|that|this|them) "
     r"(?:re-?sent|replaced|refunded|swapped|remade|rebooked)"
-    r"|\brefund(?:'s| has| is) (?:gone through|been (?:processed|issued|approved|sent)|on its way))\b",
+    r"|\brefund(?:'s| has| is) (?:gone through|been (?:processed|issued|approved|sent)|on its way)"
+    # The remedy already done: "I've sent a replacement out", "a new router has been dispatched".
+    r"|(?:i've|ive|we've|i have|we have)(?: just| already)? (?:sent|posted|dispatched|ordered|booked|issued|arranged)"
+    r"|(?:has|have) been (?:dispatched|refunded|rebooked|replaced|re-?sent|credited)"
+    r"|(?:i|we) can order (?:it|one|them|that|some) in)\b",
     re.IGNORECASE,
 )
 _PERSONAL = re.compile(

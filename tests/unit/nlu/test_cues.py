@@ -67,6 +67,10 @@ from scripts_library.elements import Element as E
         ("I'll complain to head office", set()),
         ("I can compare them for you", set()),
         ("Our refund policy is 30 days", set()),
+        ("ive posted a new charger to you first class", {E.SOLUTION}),
+        ("A fresh pair has been dispatched", {E.SOLUTION}),
+        ("We can order one in for Friday", {E.SOLUTION}),
+        ("It has been sent to the wrong address", set()),  # what went wrong, not the remedy
         ("You'll just have to deal with it", {E.DISMISSIVE}),
         ("I'll deal with it.", {E.OWNERSHIP}),  # a commitment, not a brush-off
         ("Don't worry, I 'll deal with it", {E.OWNERSHIP}),

@@ -26,7 +26,7 @@ _OWN_DOING = (
 )
 _OWNERSHIP = re.compile(
     # Chat typing drops the apostrophe: "ill get u a fresh one".
-    rf"\b(?:let me {_OWN_VERBS}|(?:i'll|ill|i will|i'm going to|i am going to|i'm gonna) {_OWN_VERBS}"
+    rf"\b(?:(?:let me|lemme) {_OWN_VERBS}|(?:i'll|ill|i will|i'm going to|i am going to|i'm gonna) {_OWN_VERBS}"
     rf"|(?:i'm|i am) (?:personally |now |already )?{_OWN_DOING}"
     r"|(?:we'll|we will) (?:take care|sort|fix|handle|look into|put (?:it|this|that|things) right"
     r"|make (?:it|this) right)"
@@ -38,7 +38,7 @@ _OWNERSHIP = re.compile(
 # A concrete remedy the agent does or offers (DESIGN.md: refund, replace, remake, rebook...). "I'll remake it
 # now" is ownership and a solution, but the classifier gives the clause one label.
 _REMEDY = (
-    r"(?:remake|replace|refund|swap|exchange|re-?send|re-?ship|re-?book|re-?order|re-?schedule|upgrade|waive|"
+    r"(?:remake|redo|replace|refund|swap|exchange|re-?send|re-?ship|re-?book|re-?order|re-?schedule|upgrade|waive|"
     # "comp" (give for free) only as a whole word, or "complain" and "compare" would count.
     r"credit|discount|comp(?=(?:ed|'d)?\b)|knock \w+ off|take \w+ off the bill)"
 )
@@ -50,7 +50,9 @@ _SOLUTION = re.compile(
     r"(?:re-?sent|replaced|refunded|swapped|remade|rebooked)"
     r"|\brefund(?:'s| has| is) (?:gone through|been (?:processed|issued|approved|sent)|on its way)"
     # The remedy already done: "I've sent a replacement out", "a new router has been dispatched".
-    r"|(?:i've|ive|we've|i have|we have)(?: just| already)? (?:sent|posted|dispatched|ordered|booked|issued|arranged)"
+    r"|(?:i've|ive|we've|i have|we have)(?: just| already)? "
+    r"(?:sent|posted|dispatched|ordered|booked|issued|arranged|reserved|set aside|put aside"
+    r"|kept (?:the|a|one|two|some|them|it|that|those|your))"
     r"|(?:has|have) been (?:dispatched|refunded|rebooked|replaced|re-?sent|credited)"
     r"|(?:i|we) can order (?:it|one|them|that|some) in)\b",
     re.IGNORECASE,

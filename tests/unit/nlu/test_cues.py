@@ -71,6 +71,10 @@ from scripts_library.elements import Element as E
         ("A fresh pair has been dispatched", {E.SOLUTION}),
         ("We can order one in for Friday", {E.SOLUTION}),
         ("It has been sent to the wrong address", set()),  # what went wrong, not the remedy
+        ("lemme check the back for u", {E.OWNERSHIP}),
+        ("We'll redo the hem for free", {E.SOLUTION}),
+        ("I've set aside the last one in your size", {E.SOLUTION}),
+        ("I've kept you waiting, sorry", {E.APOLOGY}),  # "kept" a thing back, not the customer waiting
         ("You'll just have to deal with it", {E.DISMISSIVE}),
         ("I'll deal with it.", {E.OWNERSHIP}),  # a commitment, not a brush-off
         ("Don't worry, I 'll deal with it", {E.OWNERSHIP}),

@@ -122,7 +122,9 @@ _DISMISSIVE = re.compile(
     r"|^\W*(?:meh|sigh)\b|\bit is what it is\b"
     # The non-apology, the lecture and the weary "you again".
     r"|\bsorry (?:that )?you feel (?:that way|like that)\b|\btry reading\b"
-    r"|\bwhat(?:'s| is) (?:it|wrong|the problem) this time\b",
+    r"|\bwhat(?:'s| is) (?:it|wrong|the problem) this time\b"
+    # The tautology that closes the subject: "no means no", "closed means closed".
+    r"|\b(\w+(?: \w+){0,2}) means \1\b",
     re.IGNORECASE,
 )
 # MultiWOZ-style text splits contractions: "I 'll", "do n't".

@@ -19,7 +19,7 @@ def parse(name: str, confidence: float, text: str = "clause") -> Parse:
 
 
 def test_default_thresholds():
-    assert (DEFAULT.element, DEFAULT.anti_pattern, DEFAULT.meta) == (0.45, 0.25, 0.6)
+    assert (DEFAULT.element, DEFAULT.anti_pattern, DEFAULT.meta) == (0.45, 0.2, 0.6)
 
 
 @pytest.mark.parametrize(
@@ -29,8 +29,8 @@ def test_default_thresholds():
         ("apology", 0.44, False),
         ("apology", 0.40, False),
         ("dismissive", 0.50, True),
-        ("dismissive", 0.25, True),
-        ("dismissive", 0.24, False),
+        ("dismissive", 0.20, True),
+        ("dismissive", 0.19, False),
     ],
 )
 def test_elements_and_anti_patterns_have_their_own_thresholds(name, confidence, credited):

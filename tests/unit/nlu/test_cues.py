@@ -100,6 +100,8 @@ from scripts_library.elements import Element as E
         ("I'm sorry you had to wait", {E.APOLOGY}),
         ("Maybe try reading the manual", {E.DISMISSIVE}),
         ("What's the problem this time?", {E.DISMISSIVE}),
+        ("Closed means closed, mate", {E.DISMISSIVE}),
+        ("That means the parcel left yesterday", set()),  # "means" without the tautology
     ],
 )
 def test_cues(text: str, expected: set[E]) -> None:

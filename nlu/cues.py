@@ -72,14 +72,27 @@ _TITLE_AND_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z][a-z]+")
 # A name said to the customer: "Thanks, Sam!", "Hi Priya," — a capitalised word after a comma or a
 # salutation, closing the phrase.
 _ADDRESSED_NAME = re.compile(
-    r"(?:,|\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Tt]hanks|[Tt]hank you|[Mm]orning|[Ww]elcome back|[Bb]ye|[Cc]heers))"
-    r"\s+([A-Z][a-z]+)(?=\s*[!?.,;]|\s*$)"
+    # Chat spellings too: "heyyy Lou!", "tysm Becca". A name may have a second word ("Aunty Grace").
+    r"(?:,|\b(?:[Hh]i+|[Hh]iya|[Hh]ello|[Hh]ey+|[Tt]hanks|[Tt]hank you|[Tt]ysm|[Tt]hx|[Tt]y|[Tt]a|[Mm]orning|"
+    r"[Ww]elcome back|[Bb]ye|[Cc]heers|[Ll]aters|[Nn]ight))"
+    r"\s+([A-Z][a-z]+)(?: [A-Z][a-z]+)?(?=\s*[!?.,;]|\s*$)"
+    # A name opening the reply: "Priya, I'm so sorry about the wait".
+    r"|^\W*([A-Z][a-z]+)(?=,)"
 )
 _NOT_NAMES = frozenset(
     "sir madam ma'am mate love dear buddy pal folks everyone guys team there all friend "
     "monday tuesday wednesday thursday friday saturday sunday today tomorrow please thanks okay ok "
     "great perfect sure right fine alright lovely brilliant cool excellent wonderful absolutely certainly yes no "
     "again everything anything sorry welcome goodbye bye".split()
+)
+# Words that open a reply before a comma without being a name: interjections and discourse markers.
+_OPENERS = frozenset(
+    "hey hi hello hiya howdy yo greetings look listen well whatever ugh relax wow yep yeah yup nope oh ah aah eh hmm "
+    "hm mm um uh gosh oof meh aw aww ooh boy man dude bro sweetheart darling hun honey good goodnight evening "
+    "morning afternoon cheers aight bet so but and now anyway also still alas apologies understood gotcha wait "
+    "fine cool nice sweet super awesome correct true exactly indeed totally seriously sigh right sure okay "
+    "however although though besides meanwhile otherwise then first next instead perhaps maybe also plus "
+    "done sorted noted agreed deal bless nah yea ya ta yes no please".split()
 )
 # A throwaway opener (a bare "hey", "how are you?"); combine() turns it into a greeting next to an offer of help.
 _THROWAWAY = re.compile(
@@ -152,7 +165,16 @@ def cue_elements(text: str) -> frozenset[Element]:
     """Elements whose wording is unmistakable in the reply."""
     text = normalise(text)
     found = {element for pattern, element in _WORDING if pattern.search(text)}
-    addressed = any(m.group(1).lower() not in _NOT_NAMES for m in _ADDRESSED_NAME.finditer(text))
+    addressed = any(_is_name(m.group(1), m.group(2)) for m in _ADDRESSED_NAME.finditer(text))
     if _PERSONAL.search(text) or _TITLE_AND_NAME.search(text) or addressed:
         found.add(Element.PERSONALIZATION)
     return frozenset(found)
+
+
+def _is_name(after_salutation: str | None, opening: str | None) -> bool:
+    """Whether a matched capitalised word is someone's name rather than a filler word."""
+    if after_salutation is not None:
+        return after_salutation.lower() not in _NOT_NAMES
+    word = (opening or "").lower()
+    # "Honestly," and "Unfortunately," open replies too: adverbs are never the customer's name.
+    return word not in _NOT_NAMES and word not in _OPENERS and not word.endswith("ly")

@@ -40,6 +40,14 @@ from scripts_library.elements import Element as E
         ("Here you go, Tom", {E.PERSONALIZATION}),
         ("Thanks so much, Priya!", {E.PERSONALIZATION}),
         ("Thanks, Sir.", set()),
+        ("Marta, I'm so sorry about the wait", {E.APOLOGY, E.PERSONALIZATION}),  # a name opening the reply
+        ("heyyy Tash!", {E.GENERIC_GREETING, E.PERSONALIZATION}),
+        ("ty Gus, see u soon", {E.PERSONALIZATION}),
+        ("Thanks, Uncle Ray!", {E.PERSONALIZATION}),
+        ("Okay, Dev. Does that look right?", {E.PERSONALIZATION}),
+        ("Honestly, it's no trouble", set()),  # a filler word before a comma is not a name
+        ("However, we can post it", set()),
+        ("Listen, I'll sort it", {E.OWNERSHIP}),
         ("Okay, Great.", set()),
         ("See you Friday.", set()),
         ("I 'm so sorry about that .", {E.APOLOGY}),

@@ -85,14 +85,15 @@ _NOT_NAMES = frozenset(
     "great perfect sure right fine alright lovely brilliant cool excellent wonderful absolutely certainly yes no "
     "again everything anything sorry welcome goodbye bye".split()
 )
-# Words that open a reply before a comma without being a name: interjections and discourse markers.
+# Words that open a reply before a comma without being a name (besides _NOT_NAMES): interjections and
+# discourse markers.
 _OPENERS = frozenset(
     "hey hi hello hiya howdy yo greetings look listen well whatever ugh relax wow yep yeah yup nope oh ah aah eh hmm "
     "hm mm um uh gosh oof meh aw aww ooh boy man dude bro sweetheart darling hun honey good goodnight evening "
     "morning afternoon cheers aight bet so but and now anyway also still alas apologies understood gotcha wait "
-    "fine cool nice sweet super awesome correct true exactly indeed totally seriously sigh right sure okay "
-    "however although though besides meanwhile otherwise then first next instead perhaps maybe also plus "
-    "done sorted noted agreed deal bless nah yea ya ta yes no please".split()
+    "nice sweet super awesome correct true exactly indeed totally seriously sigh however although though besides "
+    "meanwhile otherwise then first next instead perhaps maybe plus done sorted noted agreed deal bless nah yea ya "
+    "ta".split()
 )
 # A throwaway opener (a bare "hey", "how are you?"); combine() turns it into a greeting next to an offer of help.
 _THROWAWAY = re.compile(

@@ -86,11 +86,13 @@ def looks_english(words: list[str]) -> bool:
     if len(words) < _MIN_WORDS_FOR_LANGUAGE:
         return True  # "sup", "np thx": too short to tell, and staff slang is English
     english = sum(1 for w in words if _is_english_word(w.lower()))
-    # Measured on 1,632 English tuning replies and foreign service lines: none of either misjudged at 0.4-0.5.
+    # Measured on 1,632 English replies (tuning and external sets) and 20 foreign service lines: none misjudged
+    # at shares 0.4-0.5.
     return english >= _MIN_ENGLISH_SHARE * len(words)
 
 
-@functools.cache
+# Bounded: replies are user text, and an endless stream of odd words must not grow memory.
+@functools.lru_cache(maxsize=50_000)
 def _is_english_word(word: str) -> bool:
     """Whether English uses the word at least about as often as a neighbouring language does."""
     english = zipf_frequency(word, "en", wordlist="small")

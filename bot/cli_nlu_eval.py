@@ -18,31 +18,39 @@ from nlu import server
 from nlu.analyzer import ReplyAnalyzer
 from nlu.client import RasaClient
 from nlu.evaluation import Judged, Report, evaluate, target_failures
+from nlu.labelled import LINE_FORMAT, LabelledReply, parse_labelled
 from nlu.screening import screen
+from scripts_library.deterministic import uses_persona
+from scripts_library.elements import Element
 
 out = Console(highlight=False, soft_wrap=True)
 
 
-def read_labelled(path: Path) -> list[tuple[str, frozenset[str]]]:
-    """The (text, elements) rows of a JSONL file; a malformed line is an error naming its line."""
+def read_labelled(path: Path) -> list[LabelledReply]:
+    """The labelled replies of a JSONL file; a malformed line is an error naming its line."""
     rows = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
-            rows.append((str(row["text"]), frozenset(str(e) for e in row["elements"])))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise CoachError(f'{path}:{number}: expected {{"text": ..., "elements": [...]}}: {exc}') from exc
+            rows.append(parse_labelled(line))
+        except ValueError as exc:
+            raise CoachError(f"{path}:{number}: expected {LINE_FORMAT}: {exc}") from exc
     return rows
 
 
-def _judge(analyzer: ReplyAnalyzer, rows: list[tuple[str, frozenset[str]]], max_chars: int) -> list[Judged]:
+def _judge(analyzer: ReplyAnalyzer, rows: list[LabelledReply], max_chars: int) -> list[Judged]:
     judged = []
-    for text, labelled in rows:
-        screened = screen(text, max_chars=max_chars)
-        found = frozenset[str]() if screened.problem else frozenset(analyzer.analyze(screened.text).elements)
-        judged.append(Judged(text, labelled, found))
+    for row in rows:
+        screened = screen(row.text, max_chars=max_chars)
+        if screened.problem:
+            judged.append(Judged(row.text, row.elements, frozenset()))
+            continue
+        found = set(analyzer.analyze(screened.text).elements)
+        # As in a drill (bot/drill/service.py), the scenario's customer is matched exactly, beside the model.
+        if uses_persona(screened.text, row.customer_name, row.preference):
+            found.add(Element.PERSONALIZATION)
+        judged.append(Judged(row.text, row.elements, frozenset(found)))
     return judged
 
 

@@ -21,10 +21,14 @@ def mentions_name(text: str, name: str) -> bool:
     return any(similar(word, name_words[0]) for word in words(text) if word[0] == name_words[0][0])
 
 
+def uses_persona(text: str, name: str, preference: str = "") -> bool:
+    """Whether the reply uses the customer's name or most of their remembered preference; empty ones never match."""
+    return bool(name and mentions_name(text, name)) or bool(preference and mentions_most_of(text, preference))
+
+
 def deterministic_elements(script: TouchpointScript, scenario: Scenario, text: str) -> frozenset[str]:
     """Brand elements whose phrases occur, and personalization when the name or usual order is used."""
     found = {brand.id for brand in script.brand_elements if matches_any(text, brand.phrases)}
-    persona = scenario.persona
-    if mentions_name(text, persona.name) or (persona.preference and mentions_most_of(text, persona.preference)):
+    if uses_persona(text, scenario.persona.name, scenario.persona.preference):
         found.add(Element.PERSONALIZATION)
     return frozenset(found)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts_library.deterministic import deterministic_elements, mentions_name
+from scripts_library.deterministic import deterministic_elements, mentions_name, uses_persona
 from scripts_library.matching import matches_any, mentions_most_of, similar
 from scripts_library.schema import TouchpointScript
 
@@ -117,3 +117,19 @@ def test_phrases_must_appear_in_order_and_together():
 )
 def test_longer_names_tolerate_a_typo(text, name, mentioned):
     assert mentions_name(text, name) is mentioned
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "preference", "used"),
+    [
+        ("Thanks Priya!", "Priya", "", True),
+        ("One oat flat white coming up", "", "oat flat white", True),
+        ("One oat flat white coming up", "Priya", "oat flat white", True),
+        ("One flat white coming up", "Priya", "oat flat white", True),
+        ("Thanks for waiting", "Priya", "oat flat white", False),
+        ("Thanks for waiting", "", "", False),
+        ("", "", "", False),
+    ],
+)
+def test_uses_persona_by_name_or_most_of_the_preference(text, name, preference, used):
+    assert uses_persona(text, name, preference) is used

@@ -1,0 +1,40 @@
+"""Labelled replies for evaluation: one JSON object per line, with optional scenario context. Pure."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+LINE_FORMAT = '{"text": ..., "elements": [...], "customer": {"name": ..., "preference": ...}} (customer optional)'
+
+
+@dataclass(frozen=True)
+class LabelledReply:
+    """A reply, the elements a person labelled in it, and the drill scenario's customer when one is given."""
+
+    text: str
+    elements: frozenset[str]
+    # What a drill's scenario would hold; personalization is matched against it as in a real drill.
+    customer_name: str = ""
+    preference: str = ""
+
+
+def parse_labelled(line: str) -> LabelledReply:
+    """One labelled line; raises ValueError saying what is wrong with it."""
+    row = json.loads(line)
+    if not isinstance(row, dict):
+        raise ValueError("not a JSON object")
+    text, elements = row.get("text"), row.get("elements")
+    if not isinstance(text, str) or not isinstance(elements, list) or not all(isinstance(e, str) for e in elements):
+        raise ValueError('"text" must be a string and "elements" a list of strings')
+    customer = _customer(row.get("customer", {}))
+    return LabelledReply(text, frozenset(elements), customer.get("name", ""), customer.get("preference", ""))
+
+
+def _customer(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not set(value) <= {"name", "preference"}:
+        raise ValueError('"customer" must be an object with only "name" and "preference"')
+    if not all(isinstance(v, str) for v in value.values()):
+        raise ValueError('"customer" name and preference must be strings')
+    return value

@@ -34,20 +34,24 @@ def _first_labels(nlu_dir: Path) -> dict[str, frozenset[str]]:
     return labels
 
 
+def _set_of(reply_id: str) -> str:
+    """The labelled set a reply belongs to: "dev/dev6_store.jsonl:12" -> "dev6"."""
+    return reply_id.split("/", 1)[1].split(":")[0].removesuffix(".jsonl").split("_")[0]
+
+
 def main() -> None:
-    """Print, per folder and element, both labellers' counts, their overlap and Cohen's kappa."""
+    """Print, per labelled set and in total, both labellers' counts, their overlap and Cohen's kappa."""
     first = _first_labels(NLU_DIR)
     second = [json.loads(line) for line in SECOND.read_text(encoding="utf-8").splitlines() if line.strip()]
-    for folder in ("eval", "dev"):
-        rows = [row for row in second if row["id"].startswith(folder + "/")]
-        if not rows:
-            continue  # a set written after the second labeller worked
+    sets = sorted({_set_of(row["id"]) for row in second})
+    for name in [*sets, "all"]:
+        rows = [row for row in second if name in ("all", _set_of(row["id"]))]
         for element in ELEMENTS:
             a = [element in first[row["id"]] for row in rows]
             b = [bool(row[element]) for row in rows]
             both = sum(x and y for x, y in zip(a, b, strict=True))
             print(
-                f"{folder:4} {element:10} replies {len(rows):4}  authors {sum(a):3}  second {sum(b):3}  "
+                f"{name:5} {element:10} replies {len(rows):4}  authors {sum(a):3}  second {sum(b):3}  "
                 f"both {both:3}  kappa {cohen_kappa(a, b):.2f}"
             )
 

@@ -41,13 +41,15 @@ def test_the_second_labeller_names_only_labelled_replies() -> None:
     assert all(isinstance(row[e], bool) for row in second for e in agreement.ELEMENTS)
 
 
-def test_main_prints_kappa_per_folder_and_element(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_reply_belongs_to_the_set_its_file_names() -> None:
+    assert agreement._set_of("dev/dev6_store.jsonl:12") == "dev6"
+    assert agreement._set_of("dev/dev2.jsonl:3") == "dev2"
+    assert agreement._set_of("eval/heldout_hard.jsonl:1") == "heldout"
+
+
+def test_main_prints_kappa_per_set_and_in_total(capsys: pytest.CaptureFixture[str]) -> None:
     agreement.main()
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split()[:2] for line in lines] == [
-        ["eval", "dismissive"],
-        ["eval", "deflection"],
-        ["dev", "dismissive"],
-        ["dev", "deflection"],
-    ]
+    sets = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "all"]
+    assert [line.split()[:2] for line in lines] == [[s, e] for s in sets for e in ("dismissive", "deflection")]
     assert all(0.0 <= float(line.rsplit("kappa", 1)[1]) <= 1.0 for line in lines)

@@ -14,11 +14,11 @@ from bot.app_context import library_of, make_analyzer, nlu_paths
 from bot.cli_admin import nlu_app, nlu_running
 from bot.errors import CoachError
 from bot.settings import Settings
-from nlu import server
+from nlu import labelled, server
 from nlu.analyzer import ReplyAnalyzer
 from nlu.client import RasaClient
 from nlu.evaluation import Judged, Report, evaluate, target_failures
-from nlu.labelled import LINE_FORMAT, LabelledReply, parse_labelled
+from nlu.labelled import LabelledReply
 from nlu.screening import screen
 from scripts_library.deterministic import uses_persona
 from scripts_library.elements import Element
@@ -28,15 +28,10 @@ out = Console(highlight=False, soft_wrap=True)
 
 def read_labelled(path: Path) -> list[LabelledReply]:
     """The labelled replies of a JSONL file; a malformed line is an error naming its line."""
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            rows.append(parse_labelled(line))
-        except ValueError as exc:
-            raise CoachError(f"{path}:{number}: expected {LINE_FORMAT}: {exc}") from exc
-    return rows
+    try:
+        return [row for _, row in labelled.read_labelled(path)]
+    except ValueError as exc:
+        raise CoachError(str(exc)) from exc
 
 
 def _judge(analyzer: ReplyAnalyzer, rows: list[LabelledReply], max_chars: int) -> list[Judged]:

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from nlu.labelled import parse_labelled
+from nlu.labelled import read_labelled
 
 NLU_DIR = Path(__file__).resolve().parent
 SECOND = NLU_DIR / "second_labeller" / "second_labeller.jsonl"
@@ -28,9 +28,8 @@ def _first_labels(nlu_dir: Path) -> dict[str, frozenset[str]]:
     """The authors' labels by "folder/file:line", as the second labeller's ids name them."""
     labels = {}
     for path in sorted([*nlu_dir.glob("eval/*.jsonl"), *nlu_dir.glob("dev/*.jsonl")]):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if line.strip():
-                labels[f"{path.parent.name}/{path.name}:{number}"] = parse_labelled(line).elements
+        for number, reply in read_labelled(path):
+            labels[f"{path.parent.name}/{path.name}:{number}"] = reply.elements
     return labels
 
 

@@ -1,9 +1,10 @@
-"""Labelled replies for evaluation: one JSON object per line, with optional scenario context. Pure."""
+"""Labelled replies for evaluation: one JSON object per line, with optional scenario context."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 LINE_FORMAT = '{"text": ..., "elements": [...], "customer": {"name": ..., "preference": ...}} (customer optional)'
@@ -30,6 +31,19 @@ def parse_labelled(line: str) -> LabelledReply:
         raise ValueError('"text" must be a string and "elements" a list of strings')
     customer = _customer(row.get("customer", {}))
     return LabelledReply(text, frozenset(elements), customer.get("name", ""), customer.get("preference", ""))
+
+
+def read_labelled(path: Path) -> list[tuple[int, LabelledReply]]:
+    """(line number, reply) for each non-blank line of a file; raises ValueError naming the file and line."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rows.append((number, parse_labelled(line)))
+        except ValueError as exc:
+            raise ValueError(f"{path}:{number}: expected {LINE_FORMAT}: {exc}") from exc
+    return rows
 
 
 def _customer(value: Any) -> dict[str, str]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from nlu.labelled import LabelledReply, parse_labelled
+from nlu.labelled import LabelledReply, parse_labelled, read_labelled
 
 
 def test_a_plain_line_has_no_customer() -> None:
@@ -45,3 +47,16 @@ def test_malformed_lines_say_what_is_wrong(line: str, complaint: str) -> None:
 def test_broken_json_is_a_value_error() -> None:
     with pytest.raises(ValueError):
         parse_labelled('{"text": "hi",')
+
+
+def test_a_file_keeps_its_line_numbers_past_blank_lines(tmp_path: Path) -> None:
+    path = tmp_path / "set.jsonl"
+    path.write_text('{"text": "Hi!", "elements": ["greeting"]}\n\n{"text": "Ta", "elements": ["thanks"]}\n')
+    assert [(n, reply.text) for n, reply in read_labelled(path)] == [(1, "Hi!"), (3, "Ta")]
+
+
+def test_a_bad_line_in_a_file_is_named_by_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "set.jsonl"
+    path.write_text('{"text": "Hi!", "elements": ["greeting"]}\n{"text": "Ta"}\n')
+    with pytest.raises(ValueError, match=r"set\.jsonl:2: expected .*\"elements\" a list of strings"):
+        read_labelled(path)

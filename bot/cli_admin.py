@@ -15,7 +15,7 @@ from bot.app_context import nlu_paths
 from bot.db.engine import current_revision, make_engine, upgrade
 from bot.errors import CoachError
 from bot.settings import Settings
-from nlu import server
+from nlu import server, tuning_data
 from nlu.client import RasaClient
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -45,6 +45,11 @@ def nlu_train(
 ) -> None:
     """Train the NLU model unless one for exactly this training data is cached."""
     paths = nlu_paths(ctx.obj)
+    if tuning_data.recorded_hash(paths.project_dir) != tuning_data.source_hash(paths.project_dir):
+        err.print(
+            f"[yellow]Warning:[/] nlu/data/{tuning_data.GENERATED} is out of date with nlu/dev or the training data; "
+            "run `coach nlu attribute` to regenerate it."
+        )
     cached = server.cached_model(paths)
     if cached.exists() and not force:
         err.print(f"NLU model is up to date ({cached.name}, cached).")
@@ -53,6 +58,17 @@ def nlu_train(
     with err.status("Training the NLU model (about a minute)…"):
         model, _ = server.train(paths, force=force)
     err.print(f"Trained {model.name} in {time.monotonic() - started:.0f}s.")
+
+
+@nlu_app.command("attribute")
+def nlu_attribute(ctx: typer.Context) -> None:
+    """Regenerate nlu/data/tuning_clauses.yml: the labelled tuning replies, clause by clause, as training data."""
+    settings: Settings = ctx.obj
+    started = time.monotonic()
+    with err.status("Attributing the tuning sets' labels to their clauses (about a minute)…"):
+        summary = tuning_data.attribute(nlu_paths(settings), max_chars=settings.max_reply_chars)
+    err.print(f"Wrote nlu/data/{tuning_data.GENERATED}: {summary}, in {time.monotonic() - started:.0f}s.")
+    err.print("Retrain with `coach nlu train` to use it.")
 
 
 @contextmanager

@@ -56,7 +56,7 @@ class RasaClient:
     def parse(self, text: str) -> Parse:
         """Classify one text; raises NluUnavailableError when Rasa can't answer."""
         body = self._request("POST", "/model/parse", json={"text": text})
-        return _to_parse(text, body)
+        return to_parse(text, body)
 
     def status(self) -> dict[str, Any]:
         """Rasa's `/status`: which model is loaded."""
@@ -84,7 +84,7 @@ class RasaClient:
         return body
 
 
-def _to_parse(text: str, body: dict[str, Any]) -> Parse:
+def to_parse(text: str, body: dict[str, Any]) -> Parse:
     ranking = tuple(
         IntentScore(str(r.get("name")), float(r.get("confidence") or 0.0)) for r in body.get("intent_ranking") or []
     )
@@ -94,7 +94,7 @@ def _to_parse(text: str, body: dict[str, Any]) -> Parse:
     else:  # a clause carries only its ranking
         top = ranking[0] if ranking else IntentScore("", 0.0)
     clauses = tuple(
-        _to_parse(str(clause.get("text") or ""), clause)
+        to_parse(str(clause.get("text") or ""), clause)
         for clause in body.get("clauses") or []
         if isinstance(clause, dict)
     )

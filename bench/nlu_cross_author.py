@@ -66,6 +66,8 @@ def main() -> None:
     replies = tuning_replies(settings.nlu_project_dir, max_chars=settings.max_reply_chars)
     sets = sorted({r["set"] for r in replies})
     parses = _parses(settings, sets, args.parses)
+    if any(r["text"] not in parses.get(r["set"], {}) for r in replies):
+        raise SystemExit(f"{args.parses} holds parses of other tuning sets: delete it to train and judge afresh.")
     table = Table(
         "left-out set",
         "replies",

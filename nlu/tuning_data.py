@@ -20,8 +20,9 @@ from nlu.server import NluPaths, run_rasa_python
 GENERATED = "tuning_clauses.yml"
 TOOL = "nlu.rasa_tools.tuning_clauses"
 _SOURCE_LINE = re.compile(r"^# source: ([0-9a-f]{16})$", re.MULTILINE)
-# Whatever shapes the attribution: the labelled replies, the hand-written data, the model settings, the rule.
-_SOURCES = ("dev/*.jsonl", "data/*.yml", "config.yml", "attribution.py", "clauses.py")
+# Whatever shapes the attribution: the labelled replies and their screening, the hand-written data, the model
+# settings, the rule.
+_SOURCES = ("dev/*.jsonl", "data/*.yml", "config.yml", "attribution.py", "clauses.py", "screening.py")
 
 
 def set_name(path: Path) -> str:

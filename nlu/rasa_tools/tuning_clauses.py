@@ -31,6 +31,8 @@ Pairs = List[Tuple[str, str]]
 def main(argv: List[str]) -> int:
     logging.disable(logging.WARNING)  # Rasa and TensorFlow chatter; failures still raise
     mode, source, target = argv
+    if mode not in ("attribute", "cross-author"):
+        raise SystemExit(f"unknown mode {mode!r}: use attribute or cross-author")
     job = json.loads(Path(source).read_text(encoding="utf-8"))
     project = Path(job["project_dir"])
     written = _hand_written(project, job["generated"])
@@ -40,10 +42,8 @@ def main(argv: List[str]) -> int:
         pairs = consistent(_attribute(base, replies), [text for text, _ in written])
         Path(target).write_text(_as_yaml(job["header"], pairs), encoding="utf-8")
         print(f"{len(pairs)} clauses from {len(replies)} replies")
-    elif mode == "cross-author":
-        Path(target).write_text(json.dumps(_cross_author(project, written, base, replies)), encoding="utf-8")
     else:
-        raise SystemExit(f"unknown mode {mode!r}: use attribute or cross-author")
+        Path(target).write_text(json.dumps(_cross_author(project, written, base, replies)), encoding="utf-8")
     return 0
 
 

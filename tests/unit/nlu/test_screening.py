@@ -118,6 +118,12 @@ def test_english_without_common_function_words_is_english(text):
     assert screen(text, max_chars=LIMIT) == Screened(text=text)
 
 
+@pytest.mark.parametrize("text", ["yo yo yo, how's life", "Yo yo yo, what's cracking?", "hi hows ur day going??"])
+def test_repeated_words_and_chat_spellings_are_english(text):
+    # "yo" is commoner in Spanish; counted three times it used to make these slangy openers "not English".
+    assert screen(text, max_chars=LIMIT) == Screened(text=text)
+
+
 @pytest.mark.parametrize("text", ["Здравствуйте", "您好"])
 def test_short_reply_in_another_script_is_not_english(text):
     assert screen(text, max_chars=LIMIT).problem is Unjudgeable.NOT_ENGLISH

@@ -45,11 +45,9 @@ def nlu_train(
 ) -> None:
     """Train the NLU model unless one for exactly this training data is cached."""
     paths = nlu_paths(ctx.obj)
-    if tuning_data.recorded_hash(paths.project_dir) != tuning_data.source_hash(paths.project_dir):
-        err.print(
-            f"[yellow]Warning:[/] nlu/data/{tuning_data.GENERATED} is out of date with nlu/dev or the training data; "
-            "run `coach nlu attribute` to regenerate it."
-        )
+    stale = tuning_data.staleness(paths.project_dir)
+    if stale:
+        err.print(f"[yellow]Warning:[/] {stale}")
     cached = server.cached_model(paths)
     if cached.exists() and not force:
         err.print(f"NLU model is up to date ({cached.name}, cached).")

@@ -50,6 +50,18 @@ def recorded_hash(project_dir: Path) -> str | None:
     return found.group(1) if found else None
 
 
+def staleness(project_dir: Path) -> str | None:
+    """Why the generated clauses are out of date with their sources, or None when they are current."""
+    if not any((project_dir / "dev").glob("*.jsonl")):
+        return None  # nothing to attribute: a project without tuning sets needs no generated file
+    if recorded_hash(project_dir) == source_hash(project_dir):
+        return None
+    return (
+        f"nlu/data/{GENERATED} is out of date with nlu/dev or the training data; "
+        "run `coach nlu attribute` to regenerate it."
+    )
+
+
 def tuning_replies(project_dir: Path, *, max_chars: int) -> list[dict[str, Any]]:
     """Every labelled tuning reply a drill would judge, screened as a drill screens it, with its set name."""
     replies = []

@@ -8,7 +8,7 @@ import yaml
 
 from nlu.attribution import NO_ELEMENT
 from nlu.clauses import split_clauses
-from nlu.tuning_data import GENERATED, recorded_hash, set_name, source_hash, tuning_replies
+from nlu.tuning_data import GENERATED, recorded_hash, set_name, source_hash, staleness, tuning_replies
 from tests.conftest import REPO
 
 PROJECT = REPO / "nlu"
@@ -73,3 +73,15 @@ def test_unjudgeable_tuning_replies_are_left_out(tmp_path: Path) -> None:
     replies = tuning_replies(tmp_path, max_chars=2000)
 
     assert [(r["set"], r["text"]) for r in replies] == [("dev9", "Sorry, I will fix it.")]
+
+
+def test_staleness_says_how_to_regenerate_only_when_the_sources_changed(tmp_path: Path) -> None:
+    assert staleness(tmp_path) is None  # no tuning sets, nothing to generate
+    (tmp_path / "dev").mkdir()
+    (tmp_path / "dev" / "dev1.jsonl").write_text('{"text": "Hi!", "elements": ["greeting"]}\n', encoding="utf-8")
+    assert "coach nlu attribute" in (staleness(tmp_path) or "")  # never generated
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / GENERATED).write_text(f"# source: {source_hash(tmp_path)}\n", encoding="utf-8")
+
+    assert staleness(tmp_path) is None

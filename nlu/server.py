@@ -201,27 +201,18 @@ def cross_validate(paths: NluPaths, *, folds: int = 5) -> dict[str, Any]:
 
 def run_rasa_python(paths: NluPaths, args: list[str], *, what: str) -> str:
     """Run Rasa's own Python (for nlu/rasa_tools) from the repository root; returns its output, raises on failure."""
-    python = paths.rasa_venv / "bin" / "python"
-    if not python.exists():
-        raise NluSetupError(f"Rasa is not installed at {paths.rasa_venv}. Run `make setup` first.")
-    done = subprocess.run(
-        [str(python), *args],
-        cwd=paths.project_dir.resolve().parent,
-        capture_output=True,
-        text=True,
-        env=_rasa_env(paths),
-    )
-    if done.returncode != 0:
-        raise NluSetupError(f"{what} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
-    return done.stdout
+    return _run_in_venv(paths, paths.rasa_venv / "bin" / "python", args, paths.project_dir.resolve().parent, what)
 
 
 def _run_rasa(paths: NluPaths, args: list[str], *, what: str) -> None:
     """Run a Rasa command in the NLU project; a failure raises with the end of its output."""
-    if not paths.rasa.exists():
+    _run_in_venv(paths, paths.rasa, args, paths.project_dir, what)
+
+
+def _run_in_venv(paths: NluPaths, program: Path, args: list[str], cwd: Path, what: str) -> str:
+    if not program.exists():
         raise NluSetupError(f"Rasa is not installed at {paths.rasa_venv}. Run `make setup` first.")
-    done = subprocess.run(
-        [str(paths.rasa), *args], cwd=paths.project_dir, capture_output=True, text=True, env=_rasa_env(paths)
-    )
+    done = subprocess.run([str(program), *args], cwd=cwd, capture_output=True, text=True, env=_rasa_env(paths))
     if done.returncode != 0:
         raise NluSetupError(f"{what} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+    return done.stdout

@@ -19,11 +19,13 @@ from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
 import yaml
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.loading import load_data
+from rasa.shared.nlu.training_data.message import Message
 
 from nlu.attribution import attribute_reply, consistent
 from nlu.clauses import split_clauses
-from nlu.rasa_addons.clause_classifier import ClauseClassifier, _ranking
+from nlu.rasa_addons.clause_classifier import CLAUSES, ClauseClassifier
 
 Pairs = List[Tuple[str, str]]
 
@@ -56,15 +58,18 @@ def _hand_written(project: Path, generated: str) -> Pairs:
     return pairs
 
 
-def _fit(project: Path, pairs: Pairs) -> Any:
+def _fit(project: Path, pairs: Pairs) -> ClauseClassifier:
+    """The served component, configured as config.yml says, fitted in memory (nothing is written)."""
     config = yaml.safe_load((project / "config.yml").read_text(encoding="utf-8"))
     settings = next(c for c in config["pipeline"] if c["name"].endswith("ClauseClassifier"))
-    model = ClauseClassifier({k: v for k, v in settings.items() if k != "name"}, None, None)._new_model()
-    model.fit([text for text, _ in pairs], [intent for _, intent in pairs])
-    return model
+    component = ClauseClassifier({k: v for k, v in settings.items() if k != "name"}, None, None)
+    component.model = component._new_model()
+    component.model.fit([text for text, _ in pairs], [intent for _, intent in pairs])
+    return component
 
 
-def _attribute(model: Any, replies: List[Dict[str, Any]]) -> Pairs:
+def _attribute(component: ClauseClassifier, replies: List[Dict[str, Any]]) -> Pairs:
+    model = component.model
     names = list(model.classes_)
     pairs: Pairs = []
     for reply in replies:
@@ -76,7 +81,9 @@ def _attribute(model: Any, replies: List[Dict[str, Any]]) -> Pairs:
     return [(text, intent) for text, intent in pairs if "[" not in text and "]" not in text]
 
 
-def _cross_author(project: Path, written: Pairs, base: Any, replies: List[Dict[str, Any]]) -> Dict[str, Any]:
+def _cross_author(
+    project: Path, written: Pairs, base: ClauseClassifier, replies: List[Dict[str, Any]]
+) -> Dict[str, Any]:
     sets = sorted({r["set"] for r in replies})
     attributed = {s: _attribute(base, [r for r in replies if r["set"] == s]) for s in sets}
     predictions: Dict[str, Any] = {}
@@ -84,23 +91,17 @@ def _cross_author(project: Path, written: Pairs, base: Any, replies: List[Dict[s
         held = [r for r in replies if r["set"] == left_out]
         held_clauses = {c for r in held for c in split_clauses(r["text"])}
         others = [p for s in sets if s != left_out for p in attributed[s] if p[0] not in held_clauses]
-        model = _fit(project, written + consistent(others, [text for text, _ in written]))
-        predictions[left_out] = {r["text"]: _parse(model, r["text"]) for r in held}
+        component = _fit(project, written + consistent(others, [text for text, _ in written]))
+        predictions[left_out] = _parses(component, [r["text"] for r in held])
         print(f"{left_out}: trained on {len(others)} clauses of the other sets", flush=True)
     return predictions
 
 
-def _parse(model: Any, text: str) -> Dict[str, Any]:
-    """What ClauseClassifier.process puts in a /model/parse answer, for one text."""
-    clauses = split_clauses(text) or [text]
-    rows = model.predict_proba([text, *clauses]) if clauses != [text] else model.predict_proba([text])
-    rankings = [_ranking(list(model.classes_), row) for row in rows]
-    clause_rankings = rankings[1:] if clauses != [text] else rankings
-    return {
-        "intent": rankings[0][0],
-        "intent_ranking": rankings[0][:10],
-        "clauses": [{"text": c, "intent_ranking": r[:4]} for c, r in zip(clauses, clause_rankings, strict=True)],
-    }
+def _parses(component: ClauseClassifier, texts: List[str]) -> Dict[str, Any]:
+    """What the server's /model/parse answers for each text: the component's own process()."""
+    messages = component.process([Message(data={TEXT: text}) for text in texts])
+    keys = (INTENT, INTENT_RANKING_KEY, CLAUSES)
+    return {m.get(TEXT): {key: m.get(key) for key in keys} for m in messages}
 
 
 def _as_yaml(header: str, pairs: Pairs) -> str:

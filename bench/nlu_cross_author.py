@@ -65,7 +65,7 @@ def main() -> None:
     thresholds = Thresholds(**json.loads(args.thresholds))
     replies = tuning_replies(settings.nlu_project_dir, max_chars=settings.max_reply_chars)
     sets = sorted({r["set"] for r in replies})
-    parses = _parses(settings, sets, args.parses)
+    parses = _parses(settings, replies, args.parses)
     if any(r["text"] not in parses.get(r["set"], {}) for r in replies):
         raise SystemExit(f"{args.parses} holds parses of other tuning sets: delete it to train and judge afresh.")
     table = Table(
@@ -88,13 +88,14 @@ def main() -> None:
     out.print(table)
 
 
-def _parses(settings: Settings, sets: list[str], saved: Path | None) -> dict[str, dict[str, Any]]:
+def _parses(settings: Settings, replies: list[dict[str, Any]], saved: Path | None) -> dict[str, dict[str, Any]]:
     if saved and saved.is_file():
         loaded: dict[str, dict[str, Any]] = json.loads(saved.read_text(encoding="utf-8"))
         return loaded
+    sets = {r["set"] for r in replies}
     started = time.monotonic()
     with out.status(f"Training {len(sets)} models, each without one author's set (about 30 s each)…"):
-        parses = cross_author_parses(nlu_paths(settings), max_chars=settings.max_reply_chars)
+        parses = cross_author_parses(nlu_paths(settings), replies)
     out.print(f"{len(sets)} models trained, one per left-out set, in {time.monotonic() - started:.0f}s")
     if saved:
         saved.write_text(json.dumps(parses), encoding="utf-8")

@@ -90,22 +90,22 @@ def attribute(paths: NluPaths, *, max_chars: int) -> str:
         f"source: {source_hash(paths.project_dir)}"
     )
     target = paths.project_dir / "data" / GENERATED
-    return _run(paths, "attribute", header, target, max_chars).strip()
+    replies = tuning_replies(paths.project_dir, max_chars=max_chars)
+    return _run(paths, "attribute", header, target, replies).strip()
 
 
-def cross_author_parses(paths: NluPaths, *, max_chars: int) -> dict[str, dict[str, Any]]:
-    """For each tuning set, Rasa-style parses of its replies by a model trained without that set."""
+def cross_author_parses(paths: NluPaths, replies: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """For each tuning set in `replies` (from tuning_replies), parses of its replies by a model trained without it."""
     with tempfile.TemporaryDirectory() as scratch:
         target = Path(scratch) / "parses.json"
-        _run(paths, "cross-author", "", target, max_chars)
+        _run(paths, "cross-author", "", target, replies)
         parses: dict[str, dict[str, Any]] = json.loads(target.read_text(encoding="utf-8"))
         return parses
 
 
-def _run(paths: NluPaths, mode: str, header: str, target: Path, max_chars: int) -> str:
+def _run(paths: NluPaths, mode: str, header: str, target: Path, replies: list[dict[str, Any]]) -> str:
     with tempfile.TemporaryDirectory() as scratch:
         job = Path(scratch) / "job.json"
-        replies = tuning_replies(paths.project_dir, max_chars=max_chars)
         content = {"project_dir": str(paths.project_dir.resolve()), "generated": GENERATED, "header": header}
         job.write_text(json.dumps({**content, "replies": replies}), encoding="utf-8")
         return run_rasa_python(paths, ["-m", TOOL, mode, str(job), str(target)], what=f"Tuning clauses ({mode})")

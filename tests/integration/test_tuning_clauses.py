@@ -13,7 +13,7 @@ import yaml
 
 from bot.errors import NluSetupError
 from nlu.server import NluPaths, run_rasa_python
-from nlu.tuning_data import GENERATED, TOOL, cross_author_parses, recorded_hash, source_hash
+from nlu.tuning_data import GENERATED, TOOL, cross_author_parses, recorded_hash, source_hash, tuning_replies
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.integration
@@ -71,7 +71,7 @@ def test_attribute_writes_each_clause_with_one_of_its_replys_labels(project: Pat
 
 
 def test_cross_author_parses_judge_each_set_with_a_model_that_never_read_it(project: Path, tmp_path: Path) -> None:
-    parses = cross_author_parses(_paths(project, tmp_path), max_chars=2000)
+    parses = cross_author_parses(_paths(project, tmp_path), tuning_replies(project, max_chars=2000))
 
     assert set(parses) == {"dev1", "dev2"}
     assert set(parses["dev2"]) == {"Apologies! I'll get you a new one.", "We close at nine."}

@@ -20,7 +20,7 @@ from rich.table import Table
 
 from bot.app_context import load_settings, nlu_paths
 from bot.settings import Settings
-from nlu.analyzer import Thresholds, clause_parses, combine
+from nlu.analyzer import Thresholds, judge
 from nlu.client import to_parse
 from nlu.evaluation import Judged, Report, evaluate
 from nlu.tuning_data import cross_author_parses, tuning_replies
@@ -30,9 +30,9 @@ from scripts_library.elements import Element
 out = Console(highlight=False, width=150)
 
 
-def judge(reply: dict[str, Any], parse: dict[str, Any], thresholds: Thresholds) -> Judged:
+def judge_reply(reply: dict[str, Any], parse: dict[str, Any], thresholds: Thresholds) -> Judged:
     """Judge one screened reply from its parse as the drill would, scenario customer included."""
-    found = set(combine(clause_parses(to_parse(reply["text"], parse)), thresholds).elements)
+    found = set(judge(to_parse(reply["text"], parse), thresholds).elements)
     if uses_persona(reply["text"], reply["customer"]["name"], reply["customer"]["preference"]):
         found.add(Element.PERSONALIZATION)
     return Judged(reply["text"], frozenset(reply["labels"]), frozenset(found))
@@ -80,7 +80,7 @@ def main() -> None:
     )
     everything: list[Judged] = []
     for name in sets:
-        judged = [judge(r, parses[name][r["text"]], thresholds) for r in replies if r["set"] == name]
+        judged = [judge_reply(r, parses[name][r["text"]], thresholds) for r in replies if r["set"] == name]
         everything += judged
         _row(table, evaluate(name, judged))
         _print_errors(judged, args.errors)

@@ -43,6 +43,12 @@ class Thresholds:
     # A reply that commits to a fix ("I'm not sure, but I'll find out and ring you") is not curt unless the
     # model is at least this sure of a curt clause, or the wording is unmistakable (chosen on nlu/dev, README).
     dismissive_beside_repair: float = 0.6
+    # The reply-level tone head (nlu/rasa_addons/clause_classifier.py) hears curtness that no single clause carries
+    # ("Dunno, ask at the other till"): this sure, it credits dismissive on its own. Below the floor, it overrules a
+    # clause's dismissive reading ("If it happens again" alone sounds curt; the reply does not). Both were chosen
+    # left out by author, for recall 0.90 with the best F1 (nlu/README.md, "Seventh round").
+    dismissive_tone: float = 0.3
+    dismissive_tone_floor: float = 0.15
 
 
 _ELEMENTS = {e.value: e for e in Element}
@@ -70,7 +76,12 @@ class ReplyAnalyzer:
 
     def analyze(self, text: str) -> Analysis:
         """Detect the elements of a screened reply; raises NluUnavailableError when Rasa is down."""
-        return combine(clause_parses(self._client.parse(text)), self._thresholds)
+        return judge(self._client.parse(text), self._thresholds)
+
+
+def judge(parse: Parse, thresholds: Thresholds) -> Analysis:
+    """The analysis of one whole-reply parse: its clauses combined, with the reply's tone. Pure."""
+    return combine(clause_parses(parse), thresholds, tone=parse.dismissive_tone)
 
 
 def _anti_patterns(parse: Parse, thresholds: Thresholds) -> set[Element]:
@@ -89,8 +100,8 @@ def clause_parses(parse: Parse) -> list[Parse]:
     return list(parse.clauses)
 
 
-def combine(parses: list[Parse], thresholds: Thresholds) -> Analysis:
-    """Merge per-clause parses into one analysis. Pure."""
+def combine(parses: list[Parse], thresholds: Thresholds, *, tone: float | None = None) -> Analysis:
+    """Merge per-clause parses, and the reply's dismissive tone when the model has one, into one analysis. Pure."""
     if len(parses) == 1:
         top = parses[0].intent
         if top.name in _META and top.confidence >= thresholds.meta:
@@ -118,10 +129,23 @@ def combine(parses: list[Parse], thresholds: Thresholds) -> Analysis:
     for element in _overruled_anti_patterns(parses, credited, cued, thresholds):
         credited.discard(element)
         unsure.discard(element)  # decided, not unsure: no "the coach was unsure" feedback either
+    if tone is not None:
+        _apply_tone(tone, credited, unsure, cued, thresholds)
     if Element.GENERIC_GREETING in credited and Element.OFFER_HELP in credited:
         # "Hey there! What can I get you?" opens a real conversation: a greeting, not a throwaway one.
         credited = (credited - {Element.GENERIC_GREETING}) | {Element.GREETING}
     return Analysis(frozenset(credited), frozenset(unsure - credited))
+
+
+def _apply_tone(
+    tone: float, credited: set[Element], unsure: set[Element], cued: set[Element], thresholds: Thresholds
+) -> None:
+    """The whole reply's curtness decides dismissive, except where the wording is unmistakable (a cue)."""
+    if tone >= thresholds.dismissive_tone:
+        credited.add(Element.DISMISSIVE)
+    elif tone < thresholds.dismissive_tone_floor and Element.DISMISSIVE not in cued:
+        credited.discard(Element.DISMISSIVE)
+        unsure.discard(Element.DISMISSIVE)
 
 
 def _overruled_anti_patterns(

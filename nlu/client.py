@@ -31,6 +31,8 @@ class Parse:
     ranking: tuple[IntentScore, ...]
     # Filled by nlu/rasa_addons/clause_classifier.py; empty when the model has no clause classifier.
     clauses: tuple[Parse, ...] = ()
+    # How likely the whole reply is dismissive, from the same component's tone head; None for an older model.
+    dismissive_tone: float | None = None
 
 
 class RasaClient:
@@ -85,6 +87,7 @@ class RasaClient:
 
 
 def to_parse(text: str, body: dict[str, Any]) -> Parse:
+    """A Parse from the JSON of `/model/parse` (or of one clause in it); missing parts become empty."""
     ranking = tuple(
         IntentScore(str(r.get("name")), float(r.get("confidence") or 0.0)) for r in body.get("intent_ranking") or []
     )
@@ -98,4 +101,7 @@ def to_parse(text: str, body: dict[str, Any]) -> Parse:
         for clause in body.get("clauses") or []
         if isinstance(clause, dict)
     )
-    return Parse(text=text, intent=top, ranking=ranking or (top,), clauses=clauses)
+    tone = body.get("tone")
+    curt = tone.get("dismissive") if isinstance(tone, dict) else None
+    dismissive_tone = float(curt) if isinstance(curt, int | float) else None
+    return Parse(text=text, intent=top, ranking=ranking or (top,), clauses=clauses, dismissive_tone=dismissive_tone)

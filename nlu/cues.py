@@ -93,7 +93,7 @@ _OPENERS = frozenset(
     "morning afternoon cheers aight bet so but and now anyway also still alas apologies understood gotcha wait "
     "nice sweet super awesome correct true exactly indeed totally seriously sigh however although though besides "
     "meanwhile otherwise then first next instead perhaps maybe plus done sorted noted agreed deal bless nah yea ya "
-    "ta".split()
+    "ta dunno idk erm er oops whoops".split()
 )
 # A throwaway opener (a bare "hey", "how are you?"); combine() turns it into a greeting next to an offer of help.
 _THROWAWAY = re.compile(

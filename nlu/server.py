@@ -54,6 +54,8 @@ def model_hash(project_dir: Path) -> str:
     digest = hashlib.sha256()
     files = [project_dir / name for name in PROJECT_FILES]
     files += sorted((project_dir / "data").rglob("*.yml"))
+    # The tone head learns from the labelled tuning replies themselves (config.yml, `tone_replies: dev`).
+    files += sorted((project_dir / "dev").glob("*.jsonl"))
     files += sorted((project_dir / "rasa_addons").glob("*.py"))
     for path in files:
         if path.is_file():

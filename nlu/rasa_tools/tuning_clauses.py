@@ -7,7 +7,8 @@ INPUT.json is written by the app (nlu/tuning_data.py): {"project_dir", "generate
 "text", "labels"}]}, with each text already screened as a drill would screen it. `attribute` trains the clause
 model on the hand-written data only, attributes each reply's labels to its clauses (nlu/attribution.py) and
 writes a Rasa training file. `cross-author` leaves each tuning set out in turn: it trains on the hand-written data
-plus the clauses of the other sets, and ranks the clauses of the left-out one, as the server would.
+plus the clauses of the other sets (and, when config.yml gives the component `tone_replies`, its tone head on the
+other sets' replies), and parses the left-out one, as the server would.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Sequence, Tuple
 
 import yaml
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
@@ -25,7 +26,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from nlu.attribution import attribute_reply, consistent
 from nlu.clauses import split_clauses
-from nlu.rasa_addons.clause_classifier import CLAUSES, ClauseClassifier
+from nlu.rasa_addons.clause_classifier import CLAUSES, DISMISSIVE, TONE, ClauseClassifier
 
 Pairs = List[Tuple[str, str]]
 
@@ -58,13 +59,15 @@ def _hand_written(project: Path, generated: str) -> Pairs:
     return pairs
 
 
-def _fit(project: Path, pairs: Pairs) -> ClauseClassifier:
-    """The served component, configured as config.yml says, fitted in memory (nothing is written)."""
+def _fit(project: Path, pairs: Pairs, replies: Sequence[Dict[str, Any]] = ()) -> ClauseClassifier:
+    """The served component, configured as config.yml says, fitted in memory (nothing is written).
+
+    Its tone head learns from `replies` only if config.yml gives it tone replies, as training would."""
     config = yaml.safe_load((project / "config.yml").read_text(encoding="utf-8"))
     settings = next(c for c in config["pipeline"] if c["name"].endswith("ClauseClassifier"))
     component = ClauseClassifier({k: v for k, v in settings.items() if k != "name"}, None, None)
-    component.model = component._new_model()
-    component.model.fit([text for text, _ in pairs], [intent for _, intent in pairs])
+    curt = [(r["text"], DISMISSIVE in r["labels"]) for r in replies] if component.config["tone_replies"] else []
+    component.fit(pairs, curt)
     return component
 
 
@@ -91,7 +94,8 @@ def _cross_author(
         held = [r for r in replies if r["set"] == left_out]
         held_clauses = {c for r in held for c in split_clauses(r["text"])}
         others = [p for s in sets if s != left_out for p in attributed[s] if p[0] not in held_clauses]
-        component = _fit(project, written + consistent(others, [text for text, _ in written]))
+        other_replies = [r for r in replies if r["set"] != left_out]
+        component = _fit(project, written + consistent(others, [text for text, _ in written]), other_replies)
         predictions[left_out] = _parses(component, [r["text"] for r in held])
         print(f"{left_out}: trained on {len(others)} clauses of the other sets", flush=True)
     return predictions
@@ -100,7 +104,7 @@ def _cross_author(
 def _parses(component: ClauseClassifier, texts: List[str]) -> Dict[str, Any]:
     """What the server's /model/parse answers for each text: the component's own process()."""
     messages = component.process([Message(data={TEXT: text}) for text in texts])
-    keys = (INTENT, INTENT_RANKING_KEY, CLAUSES)
+    keys = (INTENT, INTENT_RANKING_KEY, CLAUSES, TONE)
     return {m.get(TEXT): {key: m.get(key) for key in keys} for m in messages}
 
 

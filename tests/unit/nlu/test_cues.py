@@ -46,6 +46,7 @@ from scripts_library.elements import Element as E
         ("Thanks, Uncle Ray!", {E.PERSONALIZATION}),
         ("Okay, Dev. Does that look right?", {E.PERSONALIZATION}),
         ("Honestly, it's no trouble", set()),  # a filler word before a comma is not a name
+        ("Dunno, ask at the other till", set()),  # nor is a shrug
         ("However, we can post it", set()),
         ("Listen, I'll sort it", {E.OWNERSHIP}),
         ("Okay, Great.", set()),

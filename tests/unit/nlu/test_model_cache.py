@@ -28,6 +28,15 @@ def test_hash_changes_with_training_data_config_and_rasa_pins(tmp_path: Path) ->
     assert len({first, second, third, fourth}) == 4
 
 
+def test_hash_changes_with_the_tuning_replies_the_tone_head_learns_from(tmp_path: Path) -> None:
+    root = project(tmp_path / "nlu")
+    (root / "dev").mkdir()
+    (root / "dev" / "dev.jsonl").write_text('{"text": "Whatever.", "elements": ["dismissive"]}\n')
+    before = model_hash(root)
+    (root / "dev" / "dev.jsonl").write_text('{"text": "Whatever.", "elements": []}\n')
+    assert model_hash(root) != before
+
+
 def test_files_outside_the_project_inputs_do_not_matter(tmp_path: Path) -> None:
     root = project(tmp_path / "nlu")
     before = model_hash(root)

@@ -36,6 +36,10 @@ def analyzer(rasa_url: str) -> Iterator[ReplyAnalyzer]:
         ("Leave it with me, I'll remake it now.", {"ownership", "solution"}, {"dismissive"}),
         ("The courier lost it, not us. Nothing I can do.", {"deflection"}, set()),
         ("Well, if you'd checked the size chart you'd know.", {"dismissive"}, set()),
+        # A shrug and a pointing finger: a deflection whose curtness only the whole reply's tone carries.
+        ("Dunno mate, try the other counter.", {"deflection", "dismissive"}, set()),
+        # "If it happens again" alone sounds curt to the clause model; the reply's tone is kind.
+        ("If it happens again just ask for me, I'm Sam. Have a lovely evening.", {"closing"}, {"dismissive"}),
         ("No idea off the top of my head, but I'll find out and ring you back.", {"ownership"}, {"dismissive"}),
         # A title's full stop does not cut the name off into a fragment of its own.
         ("Good evening, Mrs. Okafor, your table's ready.", {"greeting", "personalization"}, {"dismissive"}),
@@ -65,6 +69,14 @@ def test_one_parse_ranks_every_clause_of_a_reply(rasa_url: str) -> None:
     # credits the runner-up (the whole reply's elements are asserted in the hard cases above).
     assert set(replacement) == {"solution", "follow_up"}
     assert tracking[0] == "follow_up"
+
+
+def test_every_parse_carries_the_replys_dismissive_tone(rasa_url: str) -> None:
+    with RasaClient(rasa_url) as client:
+        curt, kind = (client.parse(text).dismissive_tone for text in ("Whatever.", "Thank you so much for waiting!"))
+
+    assert curt is not None and kind is not None
+    assert 0.0 <= kind < 0.15 < 0.3 <= curt <= 1.0
 
 
 def test_a_one_clause_reply_is_its_own_only_clause(rasa_url: str) -> None:

@@ -78,6 +78,12 @@ def test_cross_author_parses_judge_each_set_with_a_model_that_never_read_it(proj
     split = parses["dev2"]["Apologies! I'll get you a new one."]
     assert [c["text"] for c in split["clauses"]] == ["Apologies!", "I'll get you a new one."]
     assert split["clauses"][0]["intent_ranking"][0]["name"] == "apology"
+    # The tone head is trained as `coach nlu train` would (config.yml's tone_replies), without the left-out set.
+    curt, kind = (
+        parses["dev1"][t]["tone"]["dismissive"]
+        for t in ("Whatever, it's on aisle four.", "So sorry - I'll swap it for you now.")
+    )
+    assert 0.0 <= kind < curt <= 1.0
 
 
 def test_a_failing_tool_run_raises_a_setup_error_with_its_output(project: Path, tmp_path: Path) -> None:

@@ -89,8 +89,8 @@ def nlu_eval(
         bool,
         typer.Option(
             "--dev",
-            help="Measure the tuning sets nlu/dev/*.jsonl instead. The model is trained on their clauses, so "
-            "these figures flatter it; bench/nlu_cross_author.py leaves each set out.",
+            help="Measure the tuning sets nlu/dev/*.jsonl instead. The model is trained on their clauses and their "
+            "dismissive labels, so these figures flatter it; bench/nlu_cross_author.py leaves each set out.",
         ),
     ] = False,
 ) -> None:

@@ -46,7 +46,7 @@ class Thresholds:
     # The reply-level tone head (nlu/rasa_addons/clause_classifier.py) hears curtness that no single clause carries
     # ("Dunno, ask at the other till"): this sure, it credits dismissive on its own. Below the floor, it overrules a
     # clause's dismissive reading ("If it happens again" alone sounds curt; the reply does not). Both were chosen
-    # left out by author, for recall 0.90 with the best F1 (nlu/README.md, "Seventh round").
+    # left out by author: the highest recall (0.89) at the best F1 (nlu/README.md, "Seventh round").
     dismissive_tone: float = 0.3
     dismissive_tone_floor: float = 0.15
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
 
@@ -31,8 +32,9 @@ class Parse:
     ranking: tuple[IntentScore, ...]
     # Filled by nlu/rasa_addons/clause_classifier.py; empty when the model has no clause classifier.
     clauses: tuple[Parse, ...] = ()
-    # How likely the whole reply is dismissive, from the same component's tone head; None for an older model.
-    dismissive_tone: float | None = None
+    # How likely the whole reply holds each element, from the same component's reply-level heads (element name to
+    # probability); empty for a model without them.
+    reply_scores: Mapping[str, float] = field(default_factory=dict)
 
 
 class RasaClient:
@@ -101,7 +103,10 @@ def to_parse(text: str, body: dict[str, Any]) -> Parse:
         for clause in body.get("clauses") or []
         if isinstance(clause, dict)
     )
-    tone = body.get("tone")
-    curt = tone.get("dismissive") if isinstance(tone, dict) else None
-    dismissive_tone = float(curt) if isinstance(curt, int | float) else None
-    return Parse(text=text, intent=top, ranking=ranking or (top,), clauses=clauses, dismissive_tone=dismissive_tone)
+    heads = body.get("reply")
+    scores = {
+        str(name): float(p)
+        for name, p in (heads.items() if isinstance(heads, dict) else ())
+        if isinstance(p, int | float) and not isinstance(p, bool)
+    }
+    return Parse(text=text, intent=top, ranking=ranking or (top,), clauses=clauses, reply_scores=scores)

@@ -54,7 +54,7 @@ def model_hash(project_dir: Path) -> str:
     digest = hashlib.sha256()
     files = [project_dir / name for name in PROJECT_FILES]
     files += sorted((project_dir / "data").rglob("*.yml"))
-    # The tone head learns from the labelled tuning replies themselves (config.yml, `tone_replies: dev`).
+    # The reply-level heads learn from the labelled tuning replies themselves (config.yml, `reply_labels: dev`).
     files += sorted((project_dir / "dev").glob("*.jsonl"))
     files += sorted((project_dir / "rasa_addons").glob("*.py"))
     for path in files:

@@ -7,8 +7,8 @@ INPUT.json is written by the app (nlu/tuning_data.py): {"project_dir", "generate
 "text", "labels"}]}, with each text already screened as a drill would screen it. `attribute` trains the clause
 model on the hand-written data only, attributes each reply's labels to its clauses (nlu/attribution.py) and
 writes a Rasa training file. `cross-author` leaves each tuning set out in turn: it trains on the hand-written data
-plus the clauses of the other sets (and, when config.yml gives the component `tone_replies`, its tone head on the
-other sets' replies), and parses the left-out one, as the server would.
+plus the clauses of the other sets (and, when config.yml gives the component `reply_labels`, its reply-level heads on
+the other sets' replies), and parses the left-out one, as the server would.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from nlu.attribution import attribute_reply, consistent
 from nlu.clauses import split_clauses
-from nlu.rasa_addons.clause_classifier import CLAUSES, DISMISSIVE, TONE, ClauseClassifier
+from nlu.rasa_addons.clause_classifier import CLAUSES, REPLY, ClauseClassifier
 
 Pairs = List[Tuple[str, str]]
 
@@ -62,12 +62,12 @@ def _hand_written(project: Path, generated: str) -> Pairs:
 def _fit(project: Path, pairs: Pairs, replies: Sequence[Dict[str, Any]] = ()) -> ClauseClassifier:
     """The served component, configured as config.yml says, fitted in memory (nothing is written).
 
-    Its tone head learns from `replies` only if config.yml gives it tone replies, as training would."""
+    Its reply-level heads learn from `replies` only if config.yml gives it reply labels, as training would."""
     config = yaml.safe_load((project / "config.yml").read_text(encoding="utf-8"))
     settings = next(c for c in config["pipeline"] if c["name"].endswith("ClauseClassifier"))
     component = ClauseClassifier({k: v for k, v in settings.items() if k != "name"}, None, None)
-    curt = [(r["text"], DISMISSIVE in r["labels"]) for r in replies] if component.config["tone_replies"] else []
-    component.fit(pairs, curt)
+    labelled = [(r["text"], set(r["labels"])) for r in replies] if component.config["reply_labels"] else []
+    component.fit(pairs, labelled)
     return component
 
 
@@ -104,7 +104,7 @@ def _cross_author(
 def _parses(component: ClauseClassifier, texts: List[str]) -> Dict[str, Any]:
     """What the server's /model/parse answers for each text: the component's own process()."""
     messages = component.process([Message(data={TEXT: text}) for text in texts])
-    keys = (INTENT, INTENT_RANKING_KEY, CLAUSES, TONE)
+    keys = (INTENT, INTENT_RANKING_KEY, CLAUSES, REPLY)
     return {m.get(TEXT): {key: m.get(key) for key in keys} for m in messages}
 
 

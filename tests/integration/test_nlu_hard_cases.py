@@ -9,6 +9,7 @@ import pytest
 from nlu.analyzer import MetaCommand, ReplyAnalyzer
 from nlu.clauses import split_clauses
 from nlu.client import RasaClient
+from scripts_library.elements import Element
 
 pytestmark = pytest.mark.integration
 
@@ -71,12 +72,13 @@ def test_one_parse_ranks_every_clause_of_a_reply(rasa_url: str) -> None:
     assert tracking[0] == "follow_up"
 
 
-def test_every_parse_carries_the_replys_dismissive_tone(rasa_url: str) -> None:
+def test_every_parse_carries_a_reply_level_score_per_element(rasa_url: str) -> None:
     with RasaClient(rasa_url) as client:
-        curt, kind = (client.parse(text).dismissive_tone for text in ("Whatever.", "Thank you so much for waiting!"))
+        curt, kind = (client.parse(text).reply_scores for text in ("Whatever.", "Thank you so much for waiting!"))
 
-    assert curt is not None and kind is not None
-    assert 0.0 <= kind < 0.15 < 0.3 <= curt <= 1.0
+    assert set(curt) == set(kind) == {e.value for e in Element}
+    assert 0.0 <= kind["dismissive"] < 0.15 < 0.3 <= curt["dismissive"] <= 1.0
+    assert 0.0 <= curt["thanks"] < 0.2 < 0.7 <= kind["thanks"] <= 1.0
 
 
 def test_a_one_clause_reply_is_its_own_only_clause(rasa_url: str) -> None:

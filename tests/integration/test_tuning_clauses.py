@@ -78,12 +78,16 @@ def test_cross_author_parses_judge_each_set_with_a_model_that_never_read_it(proj
     split = parses["dev2"]["Apologies! I'll get you a new one."]
     assert [c["text"] for c in split["clauses"]] == ["Apologies!", "I'll get you a new one."]
     assert split["clauses"][0]["intent_ranking"][0]["name"] == "apology"
-    # The tone head is trained as `coach nlu train` would (config.yml's tone_replies), without the left-out set.
+    # The reply-level heads are trained as `coach nlu train` would (config.yml's reply_labels), without the
+    # left-out set: one head per element the other set labels.
+    sorry, closing = (parses["dev2"][t]["reply"] for t in ("Apologies! I'll get you a new one.", "We close at nine."))
+    assert set(sorry) == set(closing) == {"apology", "solution", "dismissive"}
+    assert 0.0 <= closing["apology"] < sorry["apology"] <= 1.0
     curt, kind = (
-        parses["dev1"][t]["tone"]["dismissive"]
-        for t in ("Whatever, it's on aisle four.", "So sorry - I'll swap it for you now.")
+        parses["dev1"][t]["reply"] for t in ("Whatever, it's on aisle four.", "So sorry - I'll swap it for you now.")
     )
-    assert 0.0 <= kind < curt <= 1.0
+    assert set(curt) == {"apology", "solution"}  # dev2 labels no reply dismissive
+    assert 0.0 <= curt["apology"] < kind["apology"] <= 1.0
 
 
 def test_a_failing_tool_run_raises_a_setup_error_with_its_output(project: Path, tmp_path: Path) -> None:

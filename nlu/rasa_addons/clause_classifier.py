@@ -124,7 +124,8 @@ class ClauseClassifier(GraphComponent):
         self.reply, self.reply_elements = None, []
         # A head per element the replies are labelled with, if both kinds of reply occur.
         rows = [(text, {intent}) for text, intent in examples] + [(text, set(labels)) for text, labels in replies]
-        elements = sorted({e for _, labels in replies for e in labels if any(e not in ls for _, ls in rows)})
+        labelled = {e for _, labels in replies for e in labels}
+        elements = sorted(e for e in labelled if any(e not in labels for _, labels in rows))
         if elements:
             self.reply = self._new_model(heads=True)
             self.reply.fit([text for text, _ in rows], [[e in labels for e in elements] for _, labels in rows])

@@ -22,20 +22,18 @@ from bot.app_context import load_settings, nlu_paths
 from bot.settings import Settings
 from nlu.analyzer import Thresholds, judge
 from nlu.client import to_parse
-from nlu.evaluation import Judged, Report, evaluate
+from nlu.evaluation import Judged, Report, credited_as_in_a_drill, evaluate
 from nlu.tuning_data import cross_author_parses, tuning_replies
-from scripts_library.deterministic import uses_persona
-from scripts_library.elements import Element
 
 out = Console(highlight=False, width=150)
 
 
 def judge_reply(reply: dict[str, Any], parse: dict[str, Any], thresholds: Thresholds) -> Judged:
     """Judge one screened reply from its parse as the drill would, scenario customer included."""
-    found = set(judge(to_parse(reply["text"], parse), thresholds).elements)
-    if uses_persona(reply["text"], reply["customer"]["name"], reply["customer"]["preference"]):
-        found.add(Element.PERSONALIZATION)
-    return Judged(reply["text"], frozenset(reply["labels"]), frozenset(found))
+    found = judge(to_parse(reply["text"], parse), thresholds).elements
+    customer = reply["customer"]
+    credited = credited_as_in_a_drill(reply["text"], found, customer["name"], customer["preference"])
+    return Judged(reply["text"], frozenset(reply["labels"]), credited)
 
 
 def _row(table: Table, report: Report) -> None:

@@ -17,11 +17,9 @@ from bot.settings import Settings
 from nlu import labelled, server
 from nlu.analyzer import ReplyAnalyzer
 from nlu.client import RasaClient
-from nlu.evaluation import Judged, Report, evaluate, target_failures
+from nlu.evaluation import Judged, Report, credited_as_in_a_drill, evaluate, target_failures
 from nlu.labelled import LabelledReply
 from nlu.screening import screen
-from scripts_library.deterministic import uses_persona
-from scripts_library.elements import Element
 
 out = Console(highlight=False, soft_wrap=True)
 
@@ -41,11 +39,10 @@ def _judge(analyzer: ReplyAnalyzer, rows: list[LabelledReply], max_chars: int) -
         if screened.problem:
             judged.append(Judged(row.text, row.elements, frozenset()))
             continue
-        found = set(analyzer.analyze(screened.text).elements)
-        # As in a drill (bot/drill/service.py), the scenario's customer is matched exactly, beside the model.
-        if uses_persona(screened.text, row.customer_name, row.preference):
-            found.add(Element.PERSONALIZATION)
-        judged.append(Judged(row.text, row.elements, frozenset(found)))
+        found = analyzer.analyze(screened.text).elements
+        # The scenario's customer is matched on the screened text, as a drill (bot/drill/service.py) matches it.
+        credited = credited_as_in_a_drill(screened.text, found, row.customer_name, row.preference)
+        judged.append(Judged(row.text, row.elements, credited))
     return judged
 
 

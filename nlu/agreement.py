@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from nlu.labelled import read_labelled
+from nlu.labelled import read_labelled, set_name
 
 NLU_DIR = Path(__file__).resolve().parent
 SECOND = NLU_DIR / "second_labeller" / "second_labeller.jsonl"
@@ -35,7 +35,7 @@ def _first_labels(nlu_dir: Path) -> dict[str, frozenset[str]]:
 
 def _set_of(reply_id: str) -> str:
     """The labelled set a reply belongs to: "dev/dev6_store.jsonl:12" -> "dev6"."""
-    return reply_id.split("/", 1)[1].split(":")[0].removesuffix(".jsonl").split("_")[0]
+    return set_name(Path(reply_id.split(":")[0]))
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from scripts_library.deterministic import uses_persona
 from scripts_library.elements import ANTI_PATTERNS, Element
 from scripts_library.schema import Rubric
 from scripts_library.scoring import score_reply
@@ -20,6 +21,12 @@ class Judged:
     text: str
     labelled: frozenset[str]
     found: frozenset[str]
+
+
+def credited_as_in_a_drill(text: str, found: Iterable[str], customer_name: str, preference: str) -> frozenset[str]:
+    """What the model found, plus personalization when the scenario's customer is used, as a drill credits it."""
+    personal = {Element.PERSONALIZATION} if uses_persona(text, customer_name, preference) else set()
+    return frozenset(found) | personal
 
 
 @dataclass(frozen=True)

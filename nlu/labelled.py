@@ -46,6 +46,11 @@ def read_labelled(path: Path) -> list[tuple[int, LabelledReply]]:
     return rows
 
 
+def set_name(path: Path) -> str:
+    """The author's set a labelled file belongs to: dev5_store.jsonl and dev5_hard.jsonl are both set dev5."""
+    return path.stem.split("_", 1)[0]
+
+
 def _customer(value: Any) -> dict[str, str]:
     if not isinstance(value, dict) or not set(value) <= {"name", "preference"}:
         raise ValueError('"customer" must be an object with only "name" and "preference"')

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from nlu.labelled import read_labelled
+from nlu.labelled import read_labelled, set_name
 from nlu.screening import screen
 from nlu.server import NluPaths, run_rasa_python
 
@@ -23,11 +23,6 @@ _SOURCE_LINE = re.compile(r"^# source: ([0-9a-f]{16})$", re.MULTILINE)
 # Whatever shapes the attribution: the labelled replies and their screening, the hand-written data, the model
 # settings, the rule.
 _SOURCES = ("dev/*.jsonl", "data/*.yml", "config.yml", "attribution.py", "clauses.py", "screening.py")
-
-
-def set_name(path: Path) -> str:
-    """The author's set a file belongs to: dev5_store.jsonl and dev5_hard.jsonl are both set dev5."""
-    return path.stem.split("_", 1)[0]
 
 
 def source_hash(project_dir: Path) -> str:

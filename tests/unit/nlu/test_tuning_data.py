@@ -8,7 +8,8 @@ import yaml
 
 from nlu.attribution import NO_ELEMENT
 from nlu.clauses import split_clauses
-from nlu.tuning_data import GENERATED, recorded_hash, set_name, source_hash, staleness, tuning_replies
+from nlu.labelled import set_name
+from nlu.tuning_data import GENERATED, recorded_hash, source_hash, staleness, tuning_replies
 from tests.conftest import REPO
 
 PROJECT = REPO / "nlu"

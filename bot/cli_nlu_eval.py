@@ -32,17 +32,19 @@ def read_labelled(path: Path) -> list[LabelledReply]:
         raise CoachError(str(exc)) from exc
 
 
-def _judge(analyzer: ReplyAnalyzer, rows: list[LabelledReply], max_chars: int) -> list[Judged]:
+def _judge(analyzer: ReplyAnalyzer, rows: list[LabelledReply], max_chars: int, scenario: bool) -> list[Judged]:
+    """Judge each row as a drill would when `scenario`, else on the wording alone, as `coach analyze` does."""
     judged = []
     for row in rows:
         screened = screen(row.text, max_chars=max_chars)
         if screened.problem:
             judged.append(Judged(row.text, row.elements, frozenset()))
             continue
-        found = analyzer.analyze(screened.text).elements
-        # The scenario's customer is matched on the screened text, as a drill (bot/drill/service.py) matches it.
-        credited = credited_as_in_a_drill(screened.text, found, row.customer_name, row.preference)
-        judged.append(Judged(row.text, row.elements, credited))
+        found: frozenset[str] = analyzer.analyze(screened.text).elements
+        if scenario:
+            # The scenario's customer is matched on the screened text, as a drill (bot/drill/service.py) matches it.
+            found = credited_as_in_a_drill(screened.text, found, row.customer_name, row.preference)
+        judged.append(Judged(row.text, row.elements, found))
     return judged
 
 
@@ -107,7 +109,8 @@ def nlu_eval(
     with nlu_running(settings), RasaClient(settings.rasa_url) as client, make_analyzer(settings, client) as analyzer:
         everything: list[Judged] = []
         for path in [*held_out, *external]:
-            judged = _judge(analyzer, read_labelled(path), settings.max_reply_chars)
+            # Our own sets give each reply's customer, as a drill's scenario would; the external corpora don't.
+            judged = _judge(analyzer, read_labelled(path), settings.max_reply_chars, scenario=path in held_out)
             reports.append(evaluate(path.name, judged, rubrics))
             if path in held_out:
                 everything += judged

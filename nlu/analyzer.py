@@ -10,6 +10,7 @@ from types import TracebackType
 from bot.errors import NluSetupError
 from nlu.client import Parse, RasaClient
 from nlu.cues import cue_elements
+from scripts_library.deterministic import SCENARIO_DECIDED
 from scripts_library.elements import Element
 
 
@@ -59,8 +60,6 @@ class Thresholds:
 _ELEMENTS = {e.value: e for e in Element}
 _REPAIR = frozenset({Element.OWNERSHIP, Element.FOLLOW_UP, Element.SOLUTION})
 _META = {m.value: m for m in MetaCommand}
-# Checked against the scenario's customer (scripts_library/deterministic.py), which a reply-level head never sees.
-_DETERMINISTIC = frozenset({Element.PERSONALIZATION})
 
 
 class ReplyAnalyzer:
@@ -138,7 +137,8 @@ def combine(parses: list[Parse], thresholds: Thresholds, *, reply: Mapping[str, 
         unsure.discard(element)  # decided, not unsure: no "the coach was unsure" feedback either
     for name, probability in (reply or {}).items():
         element = _ELEMENTS.get(name)
-        if element is not None and element not in _DETERMINISTIC:
+        # A head never sees the scenario's customer, so it cannot tell a customer's name from anyone else's.
+        if element is not None and element not in SCENARIO_DECIDED:
             _apply_reply_head(element, probability, credited, unsure, cued, thresholds)
     if Element.GENERIC_GREETING in credited and Element.OFFER_HELP in credited:
         # "Hey there! What can I get you?" opens a real conversation: a greeting, not a throwaway one.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from scripts_library.deterministic import recalls_a_regular
 from scripts_library.elements import Element
 
 _OWN_VERBS = (
@@ -55,11 +56,6 @@ _SOLUTION = re.compile(
     r"|kept (?:the|a|one|two|some|them|it|that|those|your))"
     r"|(?:has|have) been (?:dispatched|refunded|rebooked|replaced|re-?sent|credited)"
     r"|(?:i|we) can order (?:it|one|them|that|some) in)\b",
-    re.IGNORECASE,
-)
-_PERSONAL = re.compile(
-    r"\b(?:welcome back|your usual|the usual|as usual|same as (?:always|usual|last time)|"
-    r"(?:good|nice|great|lovely) to see you again)\b",
     re.IGNORECASE,
 )
 # A salutation opening the reply; "hey" alone is a throwaway opener and "you're welcome" no greeting.
@@ -167,7 +163,7 @@ def cue_elements(text: str) -> frozenset[Element]:
     text = normalise(text)
     found = {element for pattern, element in _WORDING if pattern.search(text)}
     addressed = any(_is_name(m.group(1), m.group(2)) for m in _ADDRESSED_NAME.finditer(text))
-    if _PERSONAL.search(text) or _TITLE_AND_NAME.search(text) or addressed:
+    if recalls_a_regular(text) or _TITLE_AND_NAME.search(text) or addressed:
         found.add(Element.PERSONALIZATION)
     return frozenset(found)
 

@@ -17,7 +17,7 @@ from bot.drill.messages import Message, Notice
 from bot.errors import CoachError, NluUnavailableError, UnknownTouchpointError
 from nlu.analyzer import Analysis, MetaCommand
 from nlu.screening import MESSAGES, Unjudgeable, screen
-from scripts_library.deterministic import deterministic_elements
+from scripts_library.deterministic import SCENARIO_DECIDED, deterministic_elements
 from scripts_library.schema import Scenario, TouchpointScript
 from scripts_library.suggestions import with_approved_lines
 
@@ -128,10 +128,11 @@ class DrillService:
         analysis = self._analyzer.analyze(screened.text)
         if analysis.meta is not None:
             return self._command(attempt_id, analysis.meta, now)
-        # Names, remembered preferences and brand phrases are matched exactly, not guessed by the model.
+        # Names, remembered preferences and brand phrases are matched exactly, not guessed by the model: a name
+        # the model hears is personal only if it is this scenario's customer's.
         matched = deterministic_elements(script, scenario, screened.text)
-        elements = frozenset[str]().union(analysis.elements, matched)
-        return self._score(attempt_id, elements, analysis.unsure, now)
+        elements = frozenset[str]().union(analysis.elements - SCENARIO_DECIDED, matched)
+        return self._score(attempt_id, elements, analysis.unsure - SCENARIO_DECIDED, now)
 
     def _score(
         self, attempt_id: int, elements: frozenset[str], unsure: frozenset[str], now: datetime

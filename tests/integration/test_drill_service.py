@@ -70,6 +70,22 @@ def test_a_throwaway_greeting_fails(service: DrillService) -> None:
     assert isinstance(result, Result) and not result.passed
 
 
+@pytest.mark.parametrize(("said", "personal"), [("Dana", True), ("Tom", False)])
+def test_only_the_scenario_customers_name_is_personal(
+    service: DrillService, engine: Engine, said: str, personal: bool
+) -> None:
+    started = service.start(
+        user_id="demo-staff-1", touchpoint_id="store_entrance", channel="test", now=NOW, scenario_id="first_visit"
+    )
+    service.reply(
+        drill_id=started.drill_id, text=f"Hi {said}, thanks for coming in! Can I help you find anything?", now=NOW
+    )
+    [attempt] = _attempts(engine)
+    # The model hears a name either way; only the scenario knows the customer is Dana.
+    assert ("personalization" in (attempt.elements or [])) is personal
+    assert {"greeting", "thanks", "offer_help"} <= set(attempt.elements or [])
+
+
 def test_recovery_drill_reacts_to_a_missing_apology_then_scores_both_turns(
     service: DrillService, engine: Engine
 ) -> None:

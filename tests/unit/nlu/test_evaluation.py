@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from nlu.evaluation import NOTHING, ElementScore, Judged, Targets, evaluate, target_failures, verdict_agreement
+from nlu.evaluation import (
+    NOTHING,
+    ElementScore,
+    Judged,
+    Targets,
+    credited_as_in_a_drill,
+    evaluate,
+    target_failures,
+    verdict_agreement,
+)
 from scripts_library.schema import Rubric
 
 
@@ -64,3 +73,12 @@ def test_target_failures_name_each_missed_target() -> None:
     ]
     perfect = evaluate("set", [j({"thanks"}, {"thanks"})])
     assert target_failures(perfect) == []
+
+
+def test_in_a_drill_the_scenario_decides_personalization() -> None:
+    # The model hears a name; only the scenario knows whether it is the customer's.
+    found = {"thanks", "personalization"}
+
+    assert credited_as_in_a_drill("Thanks, Tom!", found, "Priya", "") == {"thanks"}
+    assert credited_as_in_a_drill("Thanks, Priya!", {"thanks"}, "Priya", "") == {"thanks", "personalization"}
+    assert credited_as_in_a_drill("Your usual?", set(), "", "") == {"personalization"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts_library.deterministic import deterministic_elements, mentions_name, uses_persona
+from scripts_library.deterministic import deterministic_elements, mentions_name, personalized, uses_persona
 from scripts_library.matching import matches_any, mentions_most_of, similar
 from scripts_library.schema import TouchpointScript
 
@@ -133,3 +133,18 @@ def test_longer_names_tolerate_a_typo(text, name, mentioned):
 )
 def test_uses_persona_by_name_or_most_of_the_preference(text, name, preference, used):
     assert uses_persona(text, name, preference) is used
+
+
+@pytest.mark.parametrize(
+    ("text", "personal"),
+    [
+        ("Thanks, Priya!", True),  # the customer's name
+        ("Thanks, Tom!", False),  # someone's name, not this customer's
+        ("Dr Ngata can see you at ten", False),  # a colleague, not the customer
+        ("Welcome back! Your usual?", True),  # recalls a regular without naming them
+        ("Same as last time?", True),
+        ("Welcome to Bean There, what can I get you?", False),
+    ],
+)
+def test_personalized_means_this_customer_or_their_history(text, personal):
+    assert personalized(text, "Priya", "oat flat white") is personal

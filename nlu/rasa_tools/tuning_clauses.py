@@ -59,15 +59,16 @@ def _hand_written(project: Path, generated: str) -> Pairs:
     return pairs
 
 
-def _fit(project: Path, pairs: Pairs, replies: Sequence[Dict[str, Any]] = ()) -> ClauseClassifier:
+def _fit(project: Path, pairs: Pairs, replies: Sequence[Dict[str, Any]] = (), written: Pairs = ()) -> ClauseClassifier:
     """The served component, configured as config.yml says, fitted in memory (nothing is written).
 
-    Its reply-level heads learn from `replies` only if config.yml gives it reply labels, as training would."""
+    Its reply-level heads learn from `replies` only if config.yml gives it reply labels, and from the hand-written
+    clauses alone if it tells them to skip the generated ones, as training would."""
     config = yaml.safe_load((project / "config.yml").read_text(encoding="utf-8"))
     settings = next(c for c in config["pipeline"] if c["name"].endswith("ClauseClassifier"))
     component = ClauseClassifier({k: v for k, v in settings.items() if k != "name"}, None, None)
     labelled = [(r["text"], set(r["labels"])) for r in replies] if component.config["reply_labels"] else []
-    component.fit(pairs, labelled)
+    component.fit(pairs, labelled, written if component.config["reply_skip_data"] else None)
     return component
 
 
@@ -95,7 +96,8 @@ def _cross_author(
         held_clauses = {c for r in held for c in split_clauses(r["text"])}
         others = [p for s in sets if s != left_out for p in attributed[s] if p[0] not in held_clauses]
         other_replies = [r for r in replies if r["set"] != left_out]
-        component = _fit(project, written + consistent(others, [text for text, _ in written]), other_replies)
+        pairs = written + consistent(others, [text for text, _ in written])
+        component = _fit(project, pairs, other_replies, written)
         predictions[left_out] = _parses(component, [r["text"] for r in held])
         print(f"{left_out}: trained on {len(others)} clauses of the other sets", flush=True)
     return predictions

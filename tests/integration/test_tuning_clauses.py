@@ -90,6 +90,27 @@ def test_cross_author_parses_judge_each_set_with_a_model_that_never_read_it(proj
     assert 0.0 <= curt["apology"] < kind["apology"] <= 1.0
 
 
+def test_the_reply_heads_skip_the_generated_clauses(project: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "NLU_PROJECT_DIR": str(project), "VAR_DIR": str(tmp_path / "var")}
+    asked = [["So sorry", "apology"], ["I'm so sorry", "apology"], ["We close at nine.", "out_of_scope"]]
+    script = (
+        "import json, os, sys; os.chdir(sys.argv[1]);"
+        "from nlu.rasa_addons.clause_classifier import ClauseClassifier as C;"
+        "print(json.dumps(C({'reply_skip_data': sys.argv[2]}, None, None).head_examples(json.loads(sys.argv[3]))))"
+    )
+
+    def heads_learn_from(skip: str) -> list[list[str]]:
+        args = ["-c", script, str(project), skip, json.dumps(asked)]
+        return list(json.loads(run_rasa_python(_paths(project, tmp_path), args, what="head_examples")))
+
+    # Before `coach nlu attribute` there is no generated file, and nothing to skip.
+    assert heads_learn_from(f"data/{GENERATED}") == asked
+    attributed = subprocess.run([str(COACH), "nlu", "attribute"], capture_output=True, text=True, env=env, timeout=300)
+    assert attributed.returncode == 0, attributed.stderr
+    # "So sorry" was attributed from dev1's reply; the hand-written "I'm so sorry" stays.
+    assert heads_learn_from(f"data/{GENERATED}") == [["I'm so sorry", "apology"], ["We close at nine.", "out_of_scope"]]
+
+
 def test_a_failing_tool_run_raises_a_setup_error_with_its_output(project: Path, tmp_path: Path) -> None:
     with pytest.raises(NluSetupError, match="unknown mode 'bogus'"):
         run_rasa_python(_paths(project, tmp_path), ["-m", TOOL, "bogus", "/dev/null", "/dev/null"], what="Bogus")

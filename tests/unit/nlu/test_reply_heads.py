@@ -14,7 +14,7 @@ E = Element
 
 
 def test_default_tone_thresholds():
-    assert (DEFAULT.dismissive_tone, DEFAULT.dismissive_tone_floor) == (0.3, 0.2)
+    assert (DEFAULT.dismissive_tone, DEFAULT.dismissive_tone_floor) == (0.3, 0.15)
 
 
 @pytest.mark.parametrize(("tone", "curt"), [(0.3, True), (0.9, True), (0.29, False), (0.0, False)])

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from scripts_library.deterministic import SCENARIO_DECIDED, personalized
+from scripts_library.deterministic import decided_by_scenario, personalized
 from scripts_library.elements import ANTI_PATTERNS, Element
 from scripts_library.schema import Rubric
 from scripts_library.scoring import score_reply
@@ -26,7 +26,7 @@ class Judged:
 def credited_as_in_a_drill(text: str, found: Iterable[str], customer_name: str, preference: str) -> frozenset[str]:
     """What the model found, with personalization decided by the scenario's customer, as a drill credits it."""
     personal = {Element.PERSONALIZATION} if personalized(text, customer_name, preference) else set()
-    return (frozenset(found) - SCENARIO_DECIDED) | personal
+    return decided_by_scenario(found, personal)
 
 
 @dataclass(frozen=True)

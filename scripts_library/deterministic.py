@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from scripts_library.elements import Element
 from scripts_library.matching import matches_any, mentions_most_of, similar, words
@@ -44,6 +45,11 @@ def personalized(text: str, name: str, preference: str = "") -> bool:
 
     A name that is not the customer's is not personal, so a drill decides personalization here, not by the model."""
     return uses_persona(text, name, preference) or recalls_a_regular(text)
+
+
+def decided_by_scenario(found: Iterable[str], matched: Iterable[str]) -> frozenset[str]:
+    """The model's elements with those the scenario decides replaced by what was matched against the scenario."""
+    return (frozenset(found) - SCENARIO_DECIDED) | frozenset(matched)
 
 
 def deterministic_elements(script: TouchpointScript, scenario: Scenario, text: str) -> frozenset[str]:

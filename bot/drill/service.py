@@ -17,7 +17,7 @@ from bot.drill.messages import Message, Notice
 from bot.errors import CoachError, NluUnavailableError, UnknownTouchpointError
 from nlu.analyzer import Analysis, MetaCommand
 from nlu.screening import MESSAGES, Unjudgeable, screen
-from scripts_library.deterministic import SCENARIO_DECIDED, deterministic_elements
+from scripts_library.deterministic import SCENARIO_DECIDED, decided_by_scenario, deterministic_elements
 from scripts_library.schema import Scenario, TouchpointScript
 from scripts_library.suggestions import with_approved_lines
 
@@ -131,7 +131,7 @@ class DrillService:
         # Names, remembered preferences and brand phrases are matched exactly, not guessed by the model: a name
         # the model hears is personal only if it is this scenario's customer's.
         matched = deterministic_elements(script, scenario, screened.text)
-        elements = frozenset[str]().union(analysis.elements - SCENARIO_DECIDED, matched)
+        elements = decided_by_scenario(analysis.elements, matched)
         return self._score(attempt_id, elements, analysis.unsure - SCENARIO_DECIDED, now)
 
     def _score(

@@ -38,11 +38,17 @@ def _set_of(reply_id: str) -> str:
     return set_name(Path(reply_id.split(":")[0]))
 
 
+def set_order(name: str) -> tuple[str, int]:
+    """Sort key that puts dev2 before dev10: the set's prefix, then its number (none counts as 0)."""
+    prefix = name.rstrip("0123456789")
+    return prefix, int(name[len(prefix) :] or 0)
+
+
 def main() -> None:
     """Print, per labelled set and in total, both labellers' counts, their overlap and Cohen's kappa."""
     first = _first_labels(NLU_DIR)
     second = [json.loads(line) for line in SECOND.read_text(encoding="utf-8").splitlines() if line.strip()]
-    sets = sorted({_set_of(row["id"]) for row in second})
+    sets = sorted({_set_of(row["id"]) for row in second}, key=set_order)
     for name in [*sets, "all"]:
         rows = [row for row in second if name in ("all", _set_of(row["id"]))]
         for element in ELEMENTS:

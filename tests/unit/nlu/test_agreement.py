@@ -37,7 +37,7 @@ def test_the_second_labeller_names_only_labelled_replies() -> None:
     second = [json.loads(line) for line in agreement.SECOND.read_text(encoding="utf-8").splitlines()]
     # A renamed or shortened labelled file would leave second labels that point at nothing.
     assert {row["id"] for row in second} <= set(first)
-    assert len(second) == 3619
+    assert len(second) == 9175  # every dev/ reply: dev-dev9 first, dev10-dev21 in the tenth round
     assert all(isinstance(row[e], bool) for row in second for e in agreement.ELEMENTS)
 
 
@@ -47,9 +47,13 @@ def test_a_reply_belongs_to_the_set_its_file_names() -> None:
     assert agreement._set_of("eval/heldout_hard.jsonl:1") == "heldout"
 
 
+def test_sets_sort_by_their_number() -> None:
+    assert sorted(["dev10", "dev2", "dev", "dev9"], key=agreement.set_order) == ["dev", "dev2", "dev9", "dev10"]
+
+
 def test_main_prints_kappa_per_set_and_in_total(capsys: pytest.CaptureFixture[str]) -> None:
     agreement.main()
     lines = capsys.readouterr().out.splitlines()
-    sets = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "all"]
+    sets = ["dev", *(f"dev{n}" for n in range(2, 22)), "all"]
     assert [line.split()[:2] for line in lines] == [[s, e] for s in sets for e in ("dismissive", "deflection")]
     assert all(0.0 <= float(line.rsplit("kappa", 1)[1]) <= 1.0 for line in lines)

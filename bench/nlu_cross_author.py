@@ -23,6 +23,7 @@ from bot.settings import Settings
 from nlu.analyzer import Thresholds, judge
 from nlu.client import to_parse
 from nlu.evaluation import Judged, Report, credited_as_in_a_drill, evaluate
+from nlu.labelled import set_order
 from nlu.tuning_data import cross_author_parses, tuning_replies
 
 out = Console(highlight=False, width=150)
@@ -62,7 +63,7 @@ def main() -> None:
     settings = load_settings()
     thresholds = Thresholds(**json.loads(args.thresholds))
     replies = tuning_replies(settings.nlu_project_dir, max_chars=settings.max_reply_chars)
-    sets = sorted({r["set"] for r in replies})
+    sets = sorted({r["set"] for r in replies}, key=set_order)
     parses = _parses(settings, replies, args.parses)
     if any(r["text"] not in parses.get(r["set"], {}) for r in replies):
         raise SystemExit(f"{args.parses} holds parses of other tuning sets: delete it to train and judge afresh.")

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from nlu.labelled import read_labelled, set_name
+from nlu.labelled import read_labelled, set_name, set_order
 
 NLU_DIR = Path(__file__).resolve().parent
 SECOND = NLU_DIR / "second_labeller" / "second_labeller.jsonl"
@@ -36,12 +36,6 @@ def _first_labels(nlu_dir: Path) -> dict[str, frozenset[str]]:
 def _set_of(reply_id: str) -> str:
     """The labelled set a reply belongs to: "dev/dev6_store.jsonl:12" -> "dev6"."""
     return set_name(Path(reply_id.split(":")[0]))
-
-
-def set_order(name: str) -> tuple[str, int]:
-    """Sort key that puts dev2 before dev10: the set's prefix, then its number (none counts as 0)."""
-    prefix = name.rstrip("0123456789")
-    return prefix, int(name[len(prefix) :] or 0)
 
 
 def main() -> None:

@@ -51,6 +51,12 @@ def set_name(path: Path) -> str:
     return path.stem.split("_", 1)[0]
 
 
+def set_order(name: str) -> tuple[str, int]:
+    """Sort key that puts dev2 before dev10: the set's prefix, then its number (none counts as 0)."""
+    prefix = name.rstrip("0123456789")
+    return prefix, int(name[len(prefix) :] or 0)
+
+
 def _customer(value: Any) -> dict[str, str]:
     if not isinstance(value, dict) or not set(value) <= {"name", "preference"}:
         raise ValueError('"customer" must be an object with only "name" and "preference"')

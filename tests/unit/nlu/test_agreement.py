@@ -47,10 +47,6 @@ def test_a_reply_belongs_to_the_set_its_file_names() -> None:
     assert agreement._set_of("eval/heldout_hard.jsonl:1") == "heldout"
 
 
-def test_sets_sort_by_their_number() -> None:
-    assert sorted(["dev10", "dev2", "dev", "dev9"], key=agreement.set_order) == ["dev", "dev2", "dev9", "dev10"]
-
-
 def test_main_prints_kappa_per_set_and_in_total(capsys: pytest.CaptureFixture[str]) -> None:
     agreement.main()
     lines = capsys.readouterr().out.splitlines()

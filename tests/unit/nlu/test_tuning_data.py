@@ -8,7 +8,7 @@ import yaml
 
 from nlu.attribution import NO_ELEMENT
 from nlu.clauses import split_clauses
-from nlu.labelled import set_name
+from nlu.labelled import set_name, set_order
 from nlu.tuning_data import GENERATED, recorded_hash, source_hash, staleness, tuning_replies
 from tests.conftest import REPO
 
@@ -86,3 +86,7 @@ def test_staleness_says_how_to_regenerate_only_when_the_sources_changed(tmp_path
     (tmp_path / "data" / GENERATED).write_text(f"# source: {source_hash(tmp_path)}\n", encoding="utf-8")
 
     assert staleness(tmp_path) is None
+
+
+def test_sets_sort_by_their_number() -> None:
+    assert sorted(["dev10", "dev2", "dev", "dev9"], key=set_order) == ["dev", "dev2", "dev9", "dev10"]
